@@ -1,0 +1,27 @@
+/**
+ * `abi-atlas <command> ...`: each command lives in its own module and
+ * exports `run(args) => exit code`.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> | number }> }> = {
+  parse: { summary: 'parse <tree> [--json]           print the parsed tree', load: () => import('./parse.ts') },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const lines = Object.values(COMMANDS).map((c) => `  abi-atlas ${c.summary}`);
+    (name && name !== '--help' && name !== '-h' ? console.error : console.log)(
+      `${name && name !== '--help' && name !== '-h' ? `unknown command '${name}'\n` : ''}usage:\n${lines.join('\n')}\n\n<tree> is a kernel source root or its Documentation/ABI folder.`,
+    );
+    return name && name !== '--help' && name !== '-h' ? 2 : 0;
+  }
+  return (await command.load()).run(args);
+}
+
+// `abi-atlas parse --json | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.exitCode = await main(process.argv.slice(2));

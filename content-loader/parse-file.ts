@@ -1,0 +1,154 @@
+import { classifyLine, type LineKind } from './classify.ts';
+import { expandTabs, isBlank, pyStrip, PY_SPACE, splitLines } from './text.ts';
+import type { Warning } from './types.ts';
+
+/** An entry as one file defines it, before tree-wide ids and URLs. */
+export interface ParsedEntry {
+  line: number;
+  /** What strings as the kernel keeps them (the tag line's content is not trimmed). */
+  whats: { what: string; line: number }[];
+  date?: string;
+  kernelversion?: string;
+  contact?: string;
+  users?: string;
+  description?: string;
+}
+
+export interface ParsedFile {
+  preamble: string;
+  entries: ParsedEntry[];
+  warnings: Warning[];
+}
+
+type FieldTag = 'date' | 'kernelversion' | 'contact' | 'users' | 'description';
+
+/**
+ * Parser states. `preamble` until the first What; `what` while What lines
+ * (and their indented continuations) collect symbols; `field` for a
+ * single-value tag's continuation lines; `description` for the free text.
+ */
+type State =
+  | { name: 'preamble' }
+  | { name: 'what'; entry: ParsedEntry }
+  | { name: 'field'; entry: ParsedEntry; tag: Exclude<FieldTag, 'description'> }
+  | { name: 'description'; entry: ParsedEntry; indent: string | null };
+
+const LEADING_SPACE = new RegExp(`^([${PY_SPACE}]*)([^${PY_SPACE}].*)`, 's');
+const TAG_WIDTH = ' '.repeat('description'.length);
+
+/**
+ * Parses one ABI file's text into its preamble and entries, as the kernel's
+ * `AbiParser.parse_file` does. `file` only labels warnings.
+ */
+export function parseFile(text: string, file: string): ParsedFile {
+  const warnings: Warning[] = [];
+  const entries: ParsedEntry[] = [];
+  const preamble: string[] = [];
+  const warn = (line: number, message: string) => warnings.push({ file, line, message });
+  let state: State = { name: 'preamble' };
+
+  const closeEntry = () => {
+    if (state.name === 'preamble') return;
+    const entry = state.entry;
+    if (entry.description === undefined) {
+      warn(entry.line, `${pyStrip(entry.whats[0]!.what)} doesn't have a description`);
+    }
+  };
+
+  const lines = splitLines(text);
+  lines.forEach((line, index) => {
+    const ln = index + 1;
+    const kind: LineKind = classifyLine(line);
+
+    if (kind.kind === 'tag') {
+      let tag = kind.tag;
+      if (tag === 'where') {
+        warn(ln, "tag 'Where' is invalid. Should be 'What:' instead");
+        tag = 'what';
+      }
+      if (tag === 'what') {
+        if (state.name === 'what') {
+          state.entry.whats.push({ what: kind.content, line: ln });
+        } else {
+          closeEntry();
+          const entry: ParsedEntry = { line: ln, whats: [{ what: kind.content, line: ln }] };
+          entries.push(entry);
+          state = { name: 'what', entry };
+        }
+        return;
+      }
+      if (state.name === 'preamble') {
+        // The kernel drops such a line silently; we keep it in the preamble.
+        warn(ln, `'What:' should come first: ${line}`);
+        preamble.push(line);
+        return;
+      }
+      const entry: ParsedEntry = state.entry;
+      if (entry[tag] !== undefined) warn(ln, `tag '${kind.name}' appears twice in one entry; both are kept`);
+      if (tag === 'description') {
+        const first = firstDescriptionLine(kind.separator, kind.content);
+        entry.description = join(entry.description, first.text, '\n');
+        state = { name: 'description', entry, indent: first.indent };
+      } else {
+        entry[tag] = join(entry[tag], kind.content, '\n');
+        state = { name: 'field', entry, tag };
+      }
+      return;
+    }
+
+    if (kind.kind === 'other-tag' && state.name !== 'description' && state.name !== 'preamble') {
+      warn(ln, `tag '${kind.name}' is invalid`);
+    }
+
+    switch (state.name) {
+      case 'preamble':
+        preamble.push(line);
+        return;
+      case 'description': {
+        const content = expandTabs(line);
+        if (isBlank(content)) {
+          state.entry.description += '\n';
+        } else if (state.indent === null) {
+          const m = LEADING_SPACE.exec(content)!;
+          state.indent = m[1]!;
+          state.entry.description += m[2]! + '\n';
+        } else if (content.startsWith(state.indent)) {
+          state.entry.description += content.slice(state.indent.length) + '\n';
+        } else {
+          // A line left of the base indent resets it, as in the kernel.
+          state.indent = '';
+          state.entry.description += content + '\n';
+        }
+        return;
+      }
+      case 'what': {
+        const what = pyStrip(line);
+        if (what) state.entry.whats.push({ what, line: ln });
+        return;
+      }
+      case 'field':
+        state.entry[state.tag] += '\n' + pyStrip(line);
+        return;
+    }
+  });
+  closeEntry();
+
+  const preambleText = preamble.join('\n').replace(/^\n+/, '');
+  return { preamble: preambleText, entries, warnings };
+}
+
+/**
+ * Text on the `Description:` line itself. The kernel measures its indent as
+ * if the tag were blanks, so continuation lines aligned with it lose the
+ * same indent.
+ */
+function firstDescriptionLine(separator: string, content: string): { text: string; indent: string | null } {
+  if (!content) return { text: '', indent: null };
+  const padded = expandTabs(TAG_WIDTH + separator.replace(':', ' ') + content);
+  const m = LEADING_SPACE.exec(padded)!;
+  return { text: m[2]! + '\n', indent: m[1]! };
+}
+
+function join(previous: string | undefined, next: string, separator: string): string {
+  return previous === undefined ? next : previous + separator + next;
+}

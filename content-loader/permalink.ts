@@ -1,0 +1,122 @@
+/**
+ * Permanent URLs for What symbols.
+ *
+ * The URL mirrors the path and is a pure function of the What string, so it
+ * is the same in every kernel version and every build:
+ *
+ * | What                               | URL                                |
+ * |------------------------------------|------------------------------------|
+ * | `/sys/kernel/btf/vmlinux`          | `/sys/kernel/btf/vmlinux/`         |
+ * | `/sys/class/net/<iface>/mtu`       | `/sys/class/net/~iface~/mtu/`      |
+ * | `/sys/class/leds/*\/brightness`     | `/sys/class/leds/~~/brightness/`   |
+ * | `/sys/.../cpu[0-9]+`               | `/sys/.../cpu~x5b0-9~x5d+/`        |
+ * | `Audit Login UID` (not a path)     | `/~/Audit~x20Login~x20UID/`        |
+ *
+ * Letters, digits and `. _ : , + @ = -` stay as they are; `<` and `>` become
+ * `~`; `*` becomes `~~`; any other character becomes `~x` and its UTF-8
+ * bytes in hex (`~x20` for a space, as `\x20` in C). `~` never occurs in real What strings and `!`
+ * is always escaped, so the mapping can be read backwards. Where it cannot
+ * (a `<` without its `>`, a `<>` read as `*`...),
+ * `!` and a hash of the What are appended, which keeps every URL unique.
+ * Symbols are identified by the trimmed What without a trailing `/`; empty
+ * and dot segments are escaped so no URL has `//`, `/./` or `/../`.
+ */
+
+const SAFE = /[A-Za-z0-9._:,+@=-]/;
+const HEX_ESCAPE = /^x[0-9a-f]{2}$/;
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** The identity of a symbol: the What trimmed, without a trailing `/`. */
+export function normalizeWhat(what: string): string {
+  const trimmed = what.trim();
+  return trimmed.length > 1 && trimmed.endsWith('/') ? trimmed.slice(0, -1) : trimmed;
+}
+
+/** True when the What names a path (`/sys/...`), not a concept ("Audit Login UID"). */
+export function isPathWhat(what: string): boolean {
+  return normalizeWhat(what).startsWith('/');
+}
+
+/**
+ * The site-relative permalink of a What symbol, with a trailing slash.
+ * @example whatToUrl('/sys/class/net/<iface>/mtu') === '/sys/class/net/~iface~/mtu/'
+ */
+export function whatToUrl(what: string): string {
+  const symbol = normalizeWhat(what);
+  const isPath = symbol.startsWith('/');
+  const body = encodeBody(isPath ? symbol.slice(1) : symbol);
+  const prefix = isPath ? '/' : '/~/';
+  const readable = body !== '' && decodeBody(body) === (isPath ? symbol.slice(1) : symbol);
+  return readable ? `${prefix}${body}/` : `${prefix}${body}!${hash(symbol)}/`;
+}
+
+/** Encodes the What after its leading `/`; empty and dot segments are escaped whole. */
+function encodeBody(body: string): string {
+  return body
+    .split('/')
+    .map((segment) => {
+      // An empty segment would collapse in a URL: mark it, which also forces the hashed form.
+      if (segment === '') return '!';
+      if (segment === '.' || segment === '..') return escapeAll(segment);
+      return [...segment].map(encodeChar).join('');
+    })
+    .join('/');
+}
+
+function encodeChar(ch: string): string {
+  if (SAFE.test(ch)) return ch;
+  if (ch === '<' || ch === '>') return '~';
+  if (ch === '*') return '~~';
+  return escapeAll(ch);
+}
+
+function escapeAll(s: string): string {
+  return [...utf8.encode(s)].map((b) => '~x' + b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reads an encoded body back; `whatToUrl` keeps the readable form only where this inverts it. */
+function decodeBody(encoded: string): string {
+  let out = '';
+  let inAngle = false;
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length) out += utf8Decoder.decode(new Uint8Array(bytes));
+    bytes = [];
+  };
+  for (let i = 0; i < encoded.length; i++) {
+    const ch = encoded[i]!;
+    const escape = encoded.slice(i + 1, i + 4);
+    if (ch !== '~') {
+      flush();
+      out += ch;
+    } else if (HEX_ESCAPE.test(escape)) {
+      bytes.push(parseInt(escape.slice(1), 16));
+      i += 3;
+    } else if (inAngle) {
+      flush();
+      out += '>';
+      inAngle = false;
+    } else if (encoded[i + 1] === '~') {
+      flush();
+      out += '*';
+      i++;
+    } else {
+      flush();
+      out += '<';
+      inAngle = true;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits: short, stable, no dependencies. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of utf8.encode(s)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
