@@ -62,6 +62,10 @@ export function parseFile(text: string, file: string): ParsedFile {
 
     if (kind.kind === 'tag') {
       let tag = kind.tag;
+      if (kind.name.toLowerCase() !== tag) {
+        // The kernel finds tags by substring ("What:/sys/a" is a What whose content starts after the last ':').
+        warn(ln, `'${kind.name}:' is read as tag '${tag}'`);
+      }
       if (tag === 'where') {
         warn(ln, "tag 'Where' is invalid. Should be 'What:' instead");
         tag = 'what';
@@ -79,7 +83,7 @@ export function parseFile(text: string, file: string): ParsedFile {
       }
       if (state.name === 'preamble') {
         // The kernel drops such a line silently; we keep it in the preamble.
-        warn(ln, `'What:' should come first: ${line}`);
+        warn(ln, `'What:' should come first: ${line.replace(/\s+/g, ' ')}`);
         preamble.push(line);
         return;
       }

@@ -53,6 +53,7 @@ export function whatToUrl(what: string): string {
 
 /** Encodes the What after its leading `/`; empty and dot segments are escaped whole. */
 function encodeBody(body: string): string {
+  if (body === '') return '';
   return body
     .split('/')
     .map((segment) => {
