@@ -22,7 +22,7 @@
  * and dot segments are escaped so no URL has `//`, `/./` or `/../`.
  */
 
-const SAFE = /[A-Za-z0-9._:,+@=-]/;
+const UNSAFE = /[^A-Za-z0-9._:,+@=-]/gu;
 const HEX_ESCAPE = /^x[0-9a-f]{2}$/;
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
@@ -47,7 +47,8 @@ export function whatToUrl(what: string): string {
   const isPath = symbol.startsWith('/');
   const body = encodeBody(isPath ? symbol.slice(1) : symbol);
   const prefix = isPath ? '/' : '/~/';
-  const readable = body !== '' && decodeBody(body) === (isPath ? symbol.slice(1) : symbol);
+  // Without `~` or `!` the body is the What itself; only escaped bodies need reading back.
+  const readable = body !== '' && (!/[~!]/.test(body) || decodeBody(body) === (isPath ? symbol.slice(1) : symbol));
   return readable ? `${prefix}${body}/` : `${prefix}${body}!${hash(symbol)}/`;
 }
 
@@ -60,13 +61,12 @@ function encodeBody(body: string): string {
       // An empty segment would collapse in a URL: mark it, which also forces the hashed form.
       if (segment === '') return '!';
       if (segment === '.' || segment === '..') return escapeAll(segment);
-      return [...segment].map(encodeChar).join('');
+      return segment.replace(UNSAFE, encodeChar);
     })
     .join('/');
 }
 
 function encodeChar(ch: string): string {
-  if (SAFE.test(ch)) return ch;
   if (ch === '<' || ch === '>') return '~';
   if (ch === '*') return '~~';
   return escapeAll(ch);

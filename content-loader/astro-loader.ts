@@ -1,0 +1,143 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readdirSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseTree } from './parse-tree.ts';
+import type { AbiEntry, AbiTree } from './types.ts';
+
+/** The collections one parse of a tree feeds. */
+export type AbiCollection = 'entries' | 'files' | 'meta';
+
+export interface AbiLoaderOptions {
+  /** The Documentation/ABI folder. */
+  abiDir: string;
+  collection: AbiCollection;
+  /** Version label of the tree ("6.12"), shown on the site. */
+  version?: string;
+  /** Renders an entry's description to HTML; called only for entries whose content changed. */
+  render?: (entry: AbiEntry, tree: AbiTree) => string;
+}
+
+/**
+ * An Astro content-layer loader for one collection of an ABI tree. All
+ * collections share one parse per change of the tree; entries whose digest
+ * is unchanged are not rendered or stored again, and in dev the watcher
+ * reloads when a file under the tree changes.
+ */
+export function abiLoader(options: AbiLoaderOptions): Loader {
+  return {
+    name: `abi-atlas-${options.collection}`,
+    load: async (context) => {
+      await sync(options, context);
+      watch(options, context);
+    },
+  };
+}
+
+// One parse shared by the collections of a build; re-parsed when any file's mtime or size moves.
+let shared: { key: string; tree: AbiTree; ms: number } | undefined;
+
+function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
+  const key = `${abiDir}@${treeStamp(abiDir)}`;
+  if (shared?.key === key) return { ...shared, reused: true };
+  const started = performance.now();
+  const tree = parseTree(abiDir);
+  shared = { key, tree, ms: performance.now() - started };
+  return { ...shared, reused: false };
+}
+
+/** A cheap fingerprint of the tree: the newest mtime and the total size of its files. */
+function treeStamp(abiDir: string): string {
+  let newest = 0;
+  let bytes = 0;
+  let count = 0;
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = `${dir}/${name}`;
+      const st = statSync(path);
+      if (st.isDirectory()) visit(path);
+      else {
+        newest = Math.max(newest, st.mtimeMs);
+        bytes += st.size;
+        count++;
+      }
+    }
+  };
+  visit(abiDir);
+  return `${count}:${bytes}:${newest}`;
+}
+
+async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<void> {
+  const { store, logger, generateDigest, parseData } = context;
+  const { tree, ms, reused } = currentTree(options.abiDir);
+  if (!reused) {
+    const symbols = tree.entries.reduce((n, e) => n + e.symbols.length, 0);
+    logger.info(`parse: ${tree.files.length} files, ${tree.entries.length} entries, ${symbols} symbols, ${tree.warnings.length} warnings in ${Math.round(ms)} ms`);
+  }
+  const started = performance.now();
+  const items = itemsFor(options, tree);
+  // A description's links depend on which symbols and files exist, so rendered
+  // entries also change digest when that set does.
+  const linkTargets = options.render ? generateDigest(linkTargetList(tree)) : '';
+  const seen = new Set<string>();
+  let changed = 0;
+  for (const { id, data, entry } of items) {
+    seen.add(id);
+    const digest = generateDigest(linkTargets ? { data, linkTargets } : data);
+    if (store.get(id)?.digest === digest) continue;
+    changed++;
+    const parsed = await parseData({ id, data });
+    const html = entry && options.render ? options.render(entry, tree) : undefined;
+    store.set(html === undefined ? { id, data: parsed, digest } : { id, data: parsed, digest, rendered: { html } });
+  }
+  let removed = 0;
+  for (const id of store.keys()) {
+    if (!seen.has(id)) {
+      store.delete(id);
+      removed++;
+    }
+  }
+  if (changed || removed || !reused) {
+    logger.info(`${options.collection}: ${changed} stored, ${removed} removed, ${items.length - changed} unchanged (${Math.round(performance.now() - started)} ms)`);
+  }
+}
+
+function linkTargetList(tree: AbiTree): string {
+  return [...tree.files.map((f) => f.path), ...tree.entries.flatMap((e) => e.symbols.map((s) => s.url))].join('\n');
+}
+
+function itemsFor(options: AbiLoaderOptions, tree: AbiTree): { id: string; data: Record<string, unknown>; entry?: AbiEntry }[] {
+  switch (options.collection) {
+    case 'entries':
+      return tree.entries.map((entry, order) => ({ id: entry.id, data: { ...entry, order }, entry }));
+    case 'files':
+      return tree.files.map((file, order) => ({ id: file.path, data: { ...file, order } }));
+    case 'meta': {
+      const symbols = tree.entries.reduce((n, e) => n + e.symbols.length, 0);
+      const data = { version: options.version ?? null, readme: tree.readme ?? null, warnings: tree.warnings, symbols };
+      return [{ id: 'tree', data }];
+    }
+  }
+}
+
+const watching = new Set<string>();
+
+function watch(options: AbiLoaderOptions, context: LoaderContext): void {
+  const { watcher } = context;
+  const key = `${options.abiDir}:${options.collection}`;
+  if (!watcher || watching.has(key)) return;
+  watching.add(key);
+  watcher.add(options.abiDir);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onChange = (path: string) => {
+    if (relative(options.abiDir, path).startsWith('..')) return;
+    // Editors write in bursts (temp file, rename); reload once per burst.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      context.logger.info(`${relative(options.abiDir, path)} changed; reloading ${options.collection}`);
+      void sync(options, context);
+    }, 30);
+  };
+  watcher.on('change', onChange);
+  watcher.on('add', onChange);
+  watcher.on('unlink', onChange);
+}

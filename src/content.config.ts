@@ -1,0 +1,43 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { abiLoader, type AbiCollection } from '../content-loader/astro-loader.ts';
+import { locateTree } from '../content-loader/find-tree.ts';
+import { LEVELS } from '../content-loader/types.ts';
+
+const tree = locateTree(process.cwd());
+if (!tree) {
+  throw new Error('abi-atlas: no kernel ABI tree found. Run `npm run abi:fetch`, or set ABI_DIR=/path/to/linux.');
+}
+const source = (collection: AbiCollection) => abiLoader({ abiDir: tree.abiDir, version: tree.version, collection });
+
+const level = z.enum(LEVELS);
+const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });
+const warning = z.object({ file: z.string(), line: z.number(), message: z.string() });
+
+export const collections = {
+  entries: defineCollection({
+    loader: source('entries'),
+    schema: z.object({
+      id: z.string(),
+      anchor: z.string(),
+      level,
+      file: z.string(),
+      line: z.number(),
+      order: z.number(),
+      symbols: z.array(symbol),
+      date: z.string().optional(),
+      kernelVersion: z.string().optional(),
+      contact: z.string().optional(),
+      users: z.string().optional(),
+      description: z.string().optional(),
+    }),
+  }),
+  files: defineCollection({
+    loader: source('files'),
+    schema: z.object({ path: z.string(), level, preamble: z.string(), anchor: z.string(), entries: z.number(), order: z.number() }),
+  }),
+  meta: defineCollection({
+    loader: source('meta'),
+    schema: z.object({ version: z.string().nullable(), readme: z.string().nullable(), warnings: z.array(warning), symbols: z.number() }),
+  }),
+};

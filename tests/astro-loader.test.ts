@@ -1,0 +1,86 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, describe, expect, it } from 'vitest';
+import { abiLoader, type AbiCollection } from '../content-loader/astro-loader.ts';
+import type { AbiEntry } from '../content-loader/types.ts';
+
+type Stored = { id: string; data: Record<string, unknown>; digest?: string | number; rendered?: { html: string } };
+
+/** The parts of Astro's LoaderContext the loader uses, over a Map. */
+function fakeContext(collection: string, store = new Map<string, Stored>()) {
+  const logs: string[] = [];
+  const context = {
+    collection,
+    store: {
+      get: (id: string) => store.get(id),
+      set: (e: Stored) => (store.set(e.id, e), true),
+      keys: () => [...store.keys()],
+      delete: (id: string) => void store.delete(id),
+    },
+    logger: { info: (m: string) => logs.push(m) },
+    generateDigest: (d: unknown) => JSON.stringify(d),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+  } as unknown as LoaderContext;
+  return { context, store, logs };
+}
+
+const fixture = fileURLToPath(new URL('./fixtures/parse/multi-what/input', import.meta.url));
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function loader(collection: AbiCollection, rendered: string[]) {
+  const render = (entry: AbiEntry) => (rendered.push(entry.id), `<p>${entry.description}</p>`);
+  return abiLoader({ abiDir: dir, collection, render });
+}
+
+describe('abiLoader', () => {
+  it('stores every entry once, then does no work while the tree is unchanged', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'abi-loader-'));
+    cpSync(fixture, dir, { recursive: true });
+    const rendered: string[] = [];
+    const { context, store } = fakeContext('entries');
+    await loader('entries', rendered).load(context);
+    expect([...store.keys()]).toEqual(['abi_sys_class_foo_dev_a', 'abi_sys_class_foo_dev_d']);
+    expect(store.get('abi_sys_class_foo_dev_a')?.rendered?.html).toBe('<p>Three attributes.</p>');
+    expect(rendered).toHaveLength(2);
+
+    await loader('entries', rendered).load(context);
+    expect(rendered).toHaveLength(2);
+  });
+
+  it('re-renders only the entry that changed and drops the one that went away', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'abi-loader-'));
+    cpSync(fixture, dir, { recursive: true });
+    const rendered: string[] = [];
+    const { context, store } = fakeContext('entries');
+    await loader('entries', rendered).load(context);
+    rendered.length = 0;
+
+    const file = join(dir, 'testing', 'sysfs-class-foo');
+    const text = readFileSync(file, 'utf8').replace('A new entry after another tag.', 'Edited.');
+    writeFileSync(file, text);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    await loader('entries', rendered).load(context);
+    expect(rendered).toEqual(['abi_sys_class_foo_dev_d']);
+    expect(store.get('abi_sys_class_foo_dev_d')?.rendered?.html).toBe('<p>Edited.</p>');
+
+    writeFileSync(file, text.split('\n\n')[0] + '\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 10000));
+    await loader('entries', rendered).load(context);
+    expect([...store.keys()]).toEqual(['abi_sys_class_foo_dev_a']);
+  });
+
+  it('feeds files and meta from the same parse', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'abi-loader-'));
+    cpSync(fixture, dir, { recursive: true });
+    const files = fakeContext('files');
+    const meta = fakeContext('meta');
+    await abiLoader({ abiDir: dir, collection: 'files' }).load(files.context);
+    await abiLoader({ abiDir: dir, collection: 'meta', version: '9.9' }).load(meta.context);
+    expect(files.store.get('testing/sysfs-class-foo')?.data).toMatchObject({ level: 'testing', entries: 2, order: 0 });
+    expect(meta.store.get('tree')?.data).toMatchObject({ version: '9.9', symbols: 4, warnings: [] });
+  });
+});
