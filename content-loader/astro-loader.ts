@@ -14,7 +14,7 @@ export interface AbiLoaderOptions {
   /** Version label of the tree ("6.12"), shown on the site. */
   version?: string;
   /** Renders an entry's description to HTML; called only for entries whose content changed. */
-  render?: (entry: AbiEntry, tree: AbiTree) => string;
+  render?: (entry: AbiEntry, tree: AbiTree) => { html: string };
 }
 
 /**
@@ -86,7 +86,7 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
     if (store.get(id)?.digest === digest) continue;
     changed++;
     const parsed = await parseData({ id, data });
-    const html = entry && options.render ? options.render(entry, tree) : undefined;
+    const html = entry && options.render ? options.render(entry, tree).html : undefined;
     store.set(html === undefined ? { id, data: parsed, digest } : { id, data: parsed, digest, rendered: { html } });
   }
   let removed = 0;

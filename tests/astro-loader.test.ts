@@ -32,7 +32,7 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function loader(collection: AbiCollection, rendered: string[]) {
-  const render = (entry: AbiEntry) => (rendered.push(entry.id), `<p>${entry.description}</p>`);
+  const render = (entry: AbiEntry) => (rendered.push(entry.id), { html: `<p>${entry.description}</p>` });
   return abiLoader({ abiDir: dir, collection, render });
 }
 

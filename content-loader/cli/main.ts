@@ -3,7 +3,9 @@
  * exports `run(args) => exit code`.
  */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> | number }> }> = {
-  parse: { summary: 'parse <tree> [--json]           print the parsed tree', load: () => import('./parse.ts') },
+  parse: { summary: 'parse <tree> [--json]                        print the parsed tree', load: () => import('./parse.ts') },
+  resolve: { summary: 'resolve <tree> <path>... [--json]            which entries document each concrete path', load: () => import('./resolve.ts') },
+  undefined: { summary: 'undefined <tree> [--sysfs /sys] [--limit N]  list live sysfs files no entry documents', load: () => import('./undefined.ts') },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -16,7 +18,12 @@ async function main(argv: string[]): Promise<number> {
     );
     return name && name !== '--help' && name !== '-h' ? 2 : 0;
   }
-  return (await command.load()).run(args);
+  try {
+    return await (await command.load()).run(args);
+  } catch (e) {
+    console.error(`abi-atlas ${name}: ${(e as Error).message}`);
+    return 1;
+  }
 }
 
 // `abi-atlas parse --json | head` closes the pipe early; that is not an error.
@@ -25,3 +32,5 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 process.exitCode = await main(process.argv.slice(2));
+
+export {};

@@ -1,0 +1,53 @@
+import type { BlockContent, PhrasingContent } from 'mdast';
+
+/**
+ * mdast has no definition lists and its `table` always promotes the first
+ * row to a header, so ReST definition/field lists and header-less tables get
+ * node types of their own (rendered by the handlers in to-hast.ts).
+ */
+export interface DefinitionList {
+  type: 'definitionList';
+  children: Array<DefinitionTerm | DefinitionDescription>;
+}
+export interface DefinitionTerm {
+  type: 'definitionTerm';
+  children: PhrasingContent[];
+}
+export interface DefinitionDescription {
+  type: 'definitionDescription';
+  children: BlockContent[];
+}
+export interface GridCell {
+  type: 'gridCell';
+  /** Cell text already parsed: one paragraph is unwrapped to its phrasing. */
+  children: Array<BlockContent | PhrasingContent>;
+}
+export interface GridRow {
+  type: 'gridRow';
+  children: GridCell[];
+}
+/** A ReST simple or grid table; `headerRows` rows go into <thead>. */
+export interface GridTable {
+  type: 'gridTable';
+  headerRows: number;
+  children: GridRow[];
+}
+
+declare module 'mdast' {
+  interface BlockContentMap {
+    definitionList: DefinitionList;
+    gridTable: GridTable;
+  }
+  interface RootContentMap {
+    definitionList: DefinitionList;
+    definitionTerm: DefinitionTerm;
+    definitionDescription: DefinitionDescription;
+    gridTable: GridTable;
+    gridRow: GridRow;
+    gridCell: GridCell;
+  }
+  interface CodeData {
+    /** Set when a table that did not parse is shown as a literal block. */
+    tableFallback?: boolean;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, type DescribeContext, type DescribeStats } from './describe/index.ts';
+import { buildResolver, resolveMention } from './resolve/index.ts';
+import { fileToUrl } from './site-model.ts';
+import type { AbiEntry, AbiTree } from './types.ts';
+
+/** Resolves a path mentioned in prose to a page URL (the resolver plugs in here). */
+export type MentionResolver = (path: string) => string | undefined;
+
+export interface RenderOptions {
+  /** Builds the mention resolver for a tree; default: the path resolver (exact, pattern, then prefix). */
+  mentions?: (tree: AbiTree) => MentionResolver;
+  docsBaseUrl?: string;
+}
+
+/**
+ * Makes the function that renders an entry's description with links into
+ * `tree`. The link targets are computed once per tree, not per entry.
+ */
+export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => { html: string; stats: DescribeStats } {
+  const contexts = new WeakMap<AbiTree, Omit<DescribeContext, 'selfUrls'>>();
+  const contextFor = (tree: AbiTree) => {
+    let ctx = contexts.get(tree);
+    if (!ctx) {
+      const files = new Set(tree.files.map((f) => f.path));
+      ctx = {
+        resolveMention: (options.mentions ?? patternMentions)(tree),
+        fileUrl: (abiPath) => {
+          const path = abiPath.replace(/^Documentation\/ABI\//, '');
+          return files.has(path) ? fileToUrl(path) : undefined;
+        },
+        ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
+      };
+      contexts.set(tree, ctx);
+    }
+    return ctx;
+  };
+  return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => s.url) });
+}
+
+/**
+ * Links a mention to the entry documenting it: exact What first, then the
+ * most specific wildcard What, then the deepest documented path prefix.
+ */
+function patternMentions(tree: AbiTree): MentionResolver {
+  const resolver = buildResolver(tree.entries);
+  return (path) => resolveMention(resolver, path);
+}

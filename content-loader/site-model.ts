@@ -1,0 +1,128 @@
+import { normalizeWhat, whatToUrl } from './permalink.ts';
+import { LEVELS, type AbiEntry, type AbiFile, type Level } from './types.ts';
+
+/** One definition of a symbol: the entry and where it stands. */
+export interface Definition {
+  entryId: string;
+  level: Level;
+  file: string;
+  line: number;
+}
+
+/** A page per distinct What symbol. */
+export interface SymbolPage {
+  url: string;
+  what: string;
+  definitions: Definition[];
+}
+
+/** A child listed on a path-tree page. */
+export interface TreeChild {
+  name: string;
+  url: string;
+  /** Documented symbols at or below the child. */
+  symbols: number;
+  levels: Level[];
+  /** The child is itself a documented symbol. */
+  documented: boolean;
+}
+
+/** A page per path prefix (`/sys/class/net/`), listing what is documented below it. */
+export interface TreeNode {
+  url: string;
+  /** The prefix as written in Whats ("/sys/class/net"). */
+  path: string;
+  children: TreeChild[];
+}
+
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+export interface SiteModel {
+  symbols: Map<string, SymbolPage>;
+  tree: Map<string, TreeNode>;
+  /** Symbols whose What is not a path ("Audit Login UID"), listed at `/~/`. */
+  nonPath: SymbolPage[];
+}
+
+export const NON_PATH_URL = '/~/';
+
+/** The page URL of an ABI file ("testing/sysfs-kernel-btf" -> "/testing/sysfs-kernel-btf/"). */
+export function fileToUrl(file: string): string {
+  return whatToUrl('/' + file);
+}
+
+/**
+ * Shapes parsed entries into pages: one per symbol URL (with every
+ * definition of it), and one per path prefix with its children, so the URL
+ * space is the sysfs tree itself.
+ */
+export function buildSiteModel(entries: AbiEntry[]): SiteModel {
+  const symbols = new Map<string, SymbolPage>();
+  for (const entry of entries) {
+    for (const s of entry.symbols) {
+      const page = symbols.get(s.url) ?? { url: s.url, what: normalizeWhat(s.what), definitions: [] };
+      if (!page.definitions.some((d) => d.entryId === entry.id)) {
+        page.definitions.push({ entryId: entry.id, level: entry.level, file: entry.file, line: s.line });
+      }
+      symbols.set(s.url, page);
+    }
+  }
+  const tree = new Map<string, TreeNode>();
+  const nonPath: SymbolPage[] = [];
+  const urlOf = memoize(whatToUrl);
+  for (const page of symbols.values()) {
+    if (!page.what.startsWith('/')) {
+      nonPath.push(page);
+      continue;
+    }
+    const segments = page.what.slice(1).split('/');
+    const levels = page.definitions.map((d) => d.level);
+    for (let depth = 0; depth < segments.length; depth++) {
+      const parentPath = '/' + segments.slice(0, depth).join('/');
+      const parentUrl = depth === 0 ? '/' : urlOf(parentPath);
+      const childPath = '/' + segments.slice(0, depth + 1).join('/');
+      const node = tree.get(parentUrl) ?? { url: parentUrl, path: parentPath, children: [] };
+      tree.set(parentUrl, node);
+      const childUrl = urlOf(childPath);
+      let child = node.children.find((c) => c.url === childUrl);
+      if (!child) {
+        child = { name: segments[depth]!, url: childUrl, symbols: 0, levels: [], documented: false };
+        node.children.push(child);
+      }
+      child.symbols++;
+      for (const l of levels) if (!child.levels.includes(l)) child.levels.push(l);
+      if (depth === segments.length - 1) child.documented = true;
+    }
+  }
+  for (const node of tree.values()) {
+    node.children.sort((a, b) => compareText(a.name, b.name));
+    for (const c of node.children) c.levels.sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b));
+  }
+  nonPath.sort((a, b) => compareText(a.what, b.what));
+  return { symbols, tree, nonPath };
+}
+
+function memoize(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => cache.get(s) ?? (cache.set(s, fn(s)), cache.get(s)!);
+}
+
+/** Breadcrumbs from the root to a path What or prefix ("/sys/class/net" -> /, sys, class, net). */
+export function breadcrumbs(path: string): Crumb[] {
+  if (!path.startsWith('/')) return [{ name: 'not paths', url: NON_PATH_URL }];
+  const segments = normalizeWhat(path).slice(1).split('/').filter(Boolean);
+  return segments.map((name, i) => ({ name, url: whatToUrl('/' + segments.slice(0, i + 1).join('/')) }));
+}
+
+/** Files of a level in path order, for the level pages. */
+export function filesOfLevel(files: AbiFile[], level: Level): AbiFile[] {
+  return files.filter((f) => f.level === level).sort((a, b) => compareText(a.path, b.path));
+}
+
+/** Code-point order: the same in every locale, so output is byte-identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+// The data every page reads, gathered once per build from the collections.
+import { getCollection, getEntry } from 'astro:content';
+import { buildSiteModel, type SiteModel } from '../../content-loader/site-model.ts';
+import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
+
+export interface StoredEntry extends AbiEntry {
+  order: number;
+  html: string;
+}
+export interface StoredFile extends AbiFile {
+  order: number;
+}
+
+export interface Site {
+  entries: StoredEntry[];
+  byId: Map<string, StoredEntry>;
+  files: StoredFile[];
+  model: SiteModel;
+  version: string | null;
+  /** Link to a line of the source: `${sourceBase}Documentation/ABI/<file>?h=<ref>#n<line>`. */
+  sourceUrl: (file: string, line: number) => string;
+}
+
+let site: Promise<Site> | undefined;
+
+export function loadSite(): Promise<Site> {
+  site ??= (async () => {
+    const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
+    const stored = entries
+      .map((e) => ({ ...(e.data as AbiEntry & { order: number }), html: e.rendered?.html ?? '' }))
+      .sort((a, b) => a.order - b.order);
+    const version = meta?.data.version ?? null;
+    const ref = process.env.ABI_REF ?? (version ? `v${version}` : 'master');
+    const repo = process.env.ABI_SOURCE_URL ?? 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/';
+    return {
+      entries: stored,
+      byId: new Map(stored.map((e) => [e.id, e])),
+      files: files.map((f) => f.data as StoredFile).sort((a, b) => a.order - b.order),
+      model: buildSiteModel(stored),
+      version,
+      sourceUrl: (file, line) => `${repo}Documentation/ABI/${file}?h=${encodeURIComponent(ref)}#n${line}`,
+    };
+  })();
+  return site;
+}
+
+/** A site-relative URL ("/sys/foo/") under the configured base path. */
+export function href(url: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return base + url;
+}

@@ -1,0 +1,72 @@
+import { describe as suite, expect, it } from 'vitest';
+import { describe as describeText } from '../content-loader/describe/index.ts';
+
+/** Each input must render with its markup shown as text, never as markup. */
+const hostile: Record<string, string> = {
+  script: '<script>alert(1)</script>',
+  'img onerror': '<img src=x onerror=alert(1)>',
+  iframe: '<iframe src="https://evil.example/"></iframe>',
+  'javascript url': 'Click javascript:alert(1) or <a href="javascript:alert(1)">here</a>',
+  'script in list': '- <script>alert(1)</script>\n- two',
+  'script in table': '=====  ======\n<b>    <script>x</script>\n=====  ======',
+  'script in grid table': '+----------+------------------+\n| <iframe> | <img onerror=x>  |\n+----------+------------------+',
+  'script in literal': 'Example::\n\n    <script>alert(1)</script>',
+  'script in inline code': 'Run ``<script>alert(1)</script>`` now.',
+  'script in emphasis': 'A *<script>alert(1)</script>* b **<iframe>**',
+  'script in heading': '<script>alert(1)</script>\n--------------------------',
+  'script in field': 'Values:   <img src=x onerror=alert(1)>',
+  'script in definition': '<iframe>\n    <script>alert(1)</script>',
+  'script in role': ':ref:`<script>alert(1)</script> <target>`',
+  'url with quote': 'See https://example.org/"><script>alert(1)</script>',
+  'path with markup': 'See /sys/class/<script>alert(1)</script>/x.',
+  'mail with markup': 'Mail x@example.org<script>alert(1)</script>',
+};
+
+const ALLOWED_TAGS = new Set(['p', 'br', 'pre', 'code', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h4', 'hr', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+
+/**
+ * Every '<' left unescaped opens a tag we make ourselves; text '<' is
+ * escaped. So check each real tag: known name, and only safe attributes.
+ */
+function assertInert(html: string): void {
+  expect(html).not.toMatch(/<(script|iframe|img)/i);
+  for (const [tag, name, attributes] of html.matchAll(/<\/?([a-z0-9]+)([^>]*)>/gi)) {
+    expect(ALLOWED_TAGS.has(name!.toLowerCase()), tag).toBe(true);
+    const rest = attributes!.replace(/\s(href="(https?:|mailto:|\/)[^"<>]*"|start="\d+"|type="[1aAiI]")/g, '').trim();
+    expect(rest === '' || rest === '/', tag).toBe(true);
+  }
+}
+
+suite('describe on hostile input', () => {
+  for (const [name, input] of Object.entries(hostile)) {
+    it(`keeps ${name} as text`, () => {
+      const { html } = describeText(input, { resolveMention: (path) => `${path}/` });
+      assertInert(html);
+      // The text itself survives, escaped.
+      if (input.includes('<script>')) expect(html).toContain('&#x3C;script>');
+    });
+  }
+
+  it('drops links whose resolver returns a javascript: URL', () => {
+    const { html } = describeText('See /sys/foo and Documentation/ABI/testing/x.', {
+      resolveMention: () => 'javascript:alert(1)',
+      fileUrl: () => 'data:text/html,<script>alert(1)</script>',
+    });
+    expect(html).not.toMatch(/href="(javascript|data):/);
+    expect(html).toContain('/sys/foo');
+  });
+
+  it('keeps site-relative, https and mailto links', () => {
+    const { html } = describeText('See /sys/foo, https://kernel.org/ and a@b.org.', { resolveMention: () => '/sys/foo/' });
+    expect(html).toContain('<a href="/sys/foo/">/sys/foo</a>');
+    expect(html).toContain('<a href="https://kernel.org/">https://kernel.org/</a>');
+    expect(html).toContain('<a href="mailto:a@b.org">a@b.org</a>');
+  });
+
+  it('never links to the page itself', () => {
+    const { html, stats } = describeText('This is /sys/foo.', { resolveMention: () => '/sys/foo/', selfUrls: ['/sys/foo/'] });
+    expect(html).not.toContain('<a');
+    expect(stats.links).toBe(0);
+    expect(stats.unresolvedMentions).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compareVersions, fetchTree } from '../content-loader/fetch-tree.ts';
+import { locateTree } from '../content-loader/find-tree.ts';
+import { parseTree } from '../content-loader/index.ts';
+import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
+
+let root: string;
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** A workspace with a project folder and the given ABI trees beside it. */
+function workspace(trees: string[]): string {
+  root = mkdtempSync(join(tmpdir(), 'abi-find-'));
+  mkdirSync(join(root, 'project'));
+  for (const t of trees) mkdirSync(join(root, t, 'testing'), { recursive: true });
+  return join(root, 'project');
+}
+
+describe('locateTree', () => {
+  it('prefers ABI_DIR, and accepts a kernel root for it', () => {
+    const project = workspace(['src/linux/Documentation/ABI', 'linux-6.1/Documentation/ABI']);
+    const found = locateTree(project, { ABI_DIR: '../src/linux', ABI_VERSION: '7.0' });
+    expect(found).toEqual({ abiDir: join(root, 'src/linux/Documentation/ABI'), version: '7.0', how: 'ABI_DIR' });
+  });
+
+  it('says exactly what is wrong with a bad ABI_DIR', () => {
+    const project = workspace([]);
+    expect(() => locateTree(project, { ABI_DIR: '/nonexistent' })).toThrow('ABI_DIR=/nonexistent: no Documentation/ABI tree there');
+  });
+
+  it('takes the newest kernel tree next to the project, then ../shared/corpus, then the cache', () => {
+    let project = workspace(['linux-6.9/Documentation/ABI', 'linux-6.12/Documentation/ABI', 'shared/corpus/linux-7.0/ABI']);
+    expect(locateTree(project, {})).toMatchObject({ abiDir: join(root, 'linux-6.12/Documentation/ABI'), version: '6.12' });
+    rmSync(root, { recursive: true });
+
+    project = workspace(['shared/corpus/linux-6.1/ABI', 'shared/corpus/linux-6.12/ABI', 'project/.cache/abi/linux-7.0/ABI']);
+    expect(locateTree(project, {})).toMatchObject({ abiDir: join(root, 'shared/corpus/linux-6.12/ABI'), how: '../shared/corpus' });
+    rmSync(root, { recursive: true });
+
+    project = workspace(['project/.cache/abi/linux-6.1/ABI']);
+    expect(locateTree(project, {})).toMatchObject({ version: '6.1', how: 'cache (.cache/abi)' });
+    rmSync(root, { recursive: true });
+
+    expect(locateTree(workspace([]), {})).toBeUndefined();
+  });
+
+  it('orders versions numerically', () => {
+    expect(['6.12', '6.1', '6.9', '5.15.3'].sort(compareVersions)).toEqual(['5.15.3', '6.1', '6.9', '6.12']);
+  });
+});
+
+// The fresh-machine path: Debian's linux-source package through apt-get download.
+const canApt = spawnSync('apt-get', ['--version']).status === 0 && process.getuid?.() === 0;
+describe.skipIf(!canApt || !hasCorpus('6.1'))(`fetchTree from Debian's package ${needsCorpus}; needs apt-get as root`, () => {
+  it('fetches linux-6.1 Documentation/ABI, identical to the corpus tree', () => {
+    root = mkdtempSync(join(tmpdir(), 'abi-fetch-'));
+    const log: string[] = [];
+    const r = fetchTree('6.1', join(root, 'cache'), (m) => log.push(m));
+    expect(r).toMatchObject({ version: '6.1', abiDir: join(root, 'cache/linux-6.1/ABI') });
+    expect(log.some((m) => m.includes('apt-get download linux-source-6.1'))).toBe(true);
+    expect(JSON.stringify(parseTree(r.abiDir))).toBe(JSON.stringify(parseTree(corpusTree('6.1'))));
+  }, 600_000);
+});

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseTree } from '../content-loader/index.ts';
+import { normalizeWhat } from '../content-loader/permalink.ts';
+import { buildResolver, loadResolver, resolve, serializeResolver, type Resolver } from '../content-loader/resolve/index.ts';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/linux-6.12/ABI', import.meta.url));
+const TABLE = fileURLToPath(new URL('./fixtures/resolve/linux-6.12.tsv', import.meta.url));
+
+/** Rows of the table: a concrete path, the What documenting it, and whether it must rank first. */
+const rows = readFileSync(TABLE, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+  .map((line) => {
+    const [path, what, rank] = line.split('\t');
+    if (!path || !what || (rank !== 'top' && rank !== 'among')) throw new Error(`bad table row: ${line}`);
+    return { path, what, rank };
+  });
+
+describe.skipIf(!existsSync(CORPUS))('resolver over linux-6.12 (skips when ../shared is absent)', () => {
+  let resolver: Resolver;
+  let whats: Set<string>;
+  beforeAll(() => {
+    const tree = parseTree(CORPUS);
+    resolver = buildResolver(tree.entries);
+    whats = new Set(tree.entries.flatMap((e) => e.symbols.map((s) => normalizeWhat(s.what))));
+  });
+
+  it('has a table of at least 60 paths, each naming a real What', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(rows.filter((r) => !whats.has(r.what)).map((r) => r.what)).toEqual([]);
+  });
+
+  it.each(rows)('$path -> $what ($rank)', ({ path, what, rank }) => {
+    const got = resolve(resolver, path).map((m) => normalizeWhat(m.what));
+    if (rank === 'top') expect(got[0]).toBe(what);
+    else expect(got).toContain(what);
+  });
+
+  it('compiles every path What but the ones it reports', () => {
+    expect(resolver.compiled).toBeGreaterThan(5800);
+    expect(resolver.failures).toEqual([
+      { what: '/sys/.../<device>/<UUID>', reason: 'no literal text after the first segment: it would match almost any path' },
+    ]);
+  });
+
+  it('gives the same answers when built in the browser from the compact JSON', () => {
+    const loaded = loadResolver(JSON.parse(JSON.stringify(serializeResolver(parseTree(CORPUS).entries))));
+    for (const { path } of rows) expect(resolve(loaded, path)).toEqual(resolve(resolver, path));
+  });
+
+  it('resolves a query in well under 5 ms', () => {
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const { path } of rows) {
+        const start = performance.now();
+        resolve(resolver, path);
+        times.push(performance.now() - start);
+      }
+    }
+    times.sort((a, b) => a - b);
+    expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
+  });
+});
