@@ -1,0 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Builds the site of `abiDir` into `outDir` with `npm run build` (prebuild
+ * included, as a user runs it), with its own Astro cache so it never
+ * touches the developer's dist/. Returns the build log.
+ */
+export function buildSite(abiDir: string, outDir: string, env: Record<string, string> = {}): string {
+  return execFileSync('npm', ['run', '--silent', 'build'], {
+    cwd: projectDir,
+    env: { ...process.env, ABI_DIR: abiDir, ABI_OUT_DIR: outDir, ABI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 2 ** 20,
+  });
+}
