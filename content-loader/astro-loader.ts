@@ -2,6 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdirSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseTree } from './parse-tree.ts';
+import { formatWarning } from './warnings.ts';
 import type { AbiEntry, AbiTree } from './types.ts';
 
 /** The collections one parse of a tree feeds. */
@@ -72,6 +73,7 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
   if (!reused) {
     const symbols = tree.entries.reduce((n, e) => n + e.symbols.length, 0);
     logger.info(`parse: ${tree.files.length} files, ${tree.entries.length} entries, ${symbols} symbols, ${tree.warnings.length} warnings in ${Math.round(ms)} ms`);
+    for (const w of tree.warnings) logger.warn(formatWarning(w));
   }
   const started = performance.now();
   const items = itemsFor(options, tree);

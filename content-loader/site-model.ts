@@ -126,3 +126,15 @@ export function filesOfLevel(files: AbiFile[], level: Level): AbiFile[] {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Up to `size` siblings around `url` in the parent's list (the page's own
+ * entry excluded): enough to look around without a 500-item list on every
+ * page of a large folder.
+ */
+export function siblingWindow(children: TreeChild[], url: string, size = 24): { shown: TreeChild[]; total: number } {
+  const others = children.filter((c) => c.url !== url);
+  const at = children.findIndex((c) => c.url === url);
+  const start = Math.max(0, Math.min(at - Math.floor(size / 2), others.length - size));
+  return { shown: others.slice(start, start + size), total: others.length };
+}

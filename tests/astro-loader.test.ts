@@ -20,7 +20,7 @@ function fakeContext(collection: string, store = new Map<string, Stored>()) {
       keys: () => [...store.keys()],
       delete: (id: string) => void store.delete(id),
     },
-    logger: { info: (m: string) => logs.push(m) },
+    logger: { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m) },
     generateDigest: (d: unknown) => JSON.stringify(d),
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
   } as unknown as LoaderContext;

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatWarning, parseTree } from '../content-loader/index.ts';
+import { buildSite } from './helpers/build-site.ts';
+import { hostileTree } from './helpers/hostile-tree.ts';
+import { unsafeMarkup } from './helpers/html-safety.ts';
+
+const hostileDir = hostileTree();
+const tree = parseTree(hostileDir);
+
+describe('a hostile tree', () => {
+  it('parses every file without losing a symbol', () => {
+    const whats = tree.entries.flatMap((e) => e.symbols.map((s) => s.what));
+    for (const w of ['/sys/evil/<script>window.__pwned=1</script>', '/sys/crlf/one', '/sys/latin1/caf\\xe9', '/sys/binary/before',
+      '/sys/huge/description', '/sys/nested/deep', '/sys/dup/x', '/sys/lower/one', '/sys/where/one', '/sys/cont/c', 'Audit Login UID',
+      '/sys/unicode/ünïcødé/日本語/emoji-🐧', '/sys/early/a']) {
+      expect(whats).toContain(w);
+    }
+    expect(whats.filter((w) => w === '/sys/dup/x')).toHaveLength(3);
+    expect(whats.some((w) => w.startsWith('/sys/segment00_long_name/') && w.length === 300)).toBe(true);
+    expect(whats).not.toContain('/sys/dot/file');
+    expect(whats).not.toContain('/sys/backup/file');
+    expect(tree.entries.find((e) => e.symbols[0]!.what === '/sys/huge/description')!.description!.split('\n')).toHaveLength(20_000);
+  });
+
+  it('names file:line in its warnings', () => {
+    const text = tree.warnings.map(formatWarning);
+    expect(text).toContain("testing/sysfs-nodesc:1: /sys/nodesc/a doesn't have a description");
+    expect(text).toContain("obsolete/sysfs-where:1: tag 'Where' is invalid. Should be 'What:' instead");
+    expect(text).toContain("testing/sysfs-early:1: 'What:' should come first: Date: before any What");
+    expect(text).toContain("testing/sysfs-early:4: tag 'Values' is invalid");
+    expect(text.some((t) => t.startsWith('stable/sysfs-dup:1: /sys/dup/x is defined 2 times'))).toBe(true);
+  });
+});
+
+/** Every HTML file below `dir`. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+describe('the site built from the hostile tree', () => {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'abi-hostile-site-')), 'dist');
+  let log = '';
+  beforeAll(() => {
+    log = buildSite(hostileDir, outDir);
+  });
+
+  it('builds, printing the warnings as file:line: message', () => {
+    expect(log).toMatch(/parse: \d+ files/);
+    expect(log).toContain("testing/sysfs-nodesc:1: /sys/nodesc/a doesn't have a description");
+    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+  });
+
+  it('has a page for every symbol', () => {
+    const missing = tree.entries.flatMap((e) => e.symbols).filter((s) => !existsSync(join(outDir, s.url, 'index.html')));
+    expect(missing).toEqual([]);
+  });
+
+  it('never lets a payload through as markup', () => {
+    const files = htmlFiles(outDir);
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) expect(unsafeMarkup(readFileSync(file, 'utf8'), '__pwned'), file).toEqual([]);
+  });
+});
+
+describe('the markup checker used above', () => {
+  it('catches what it looks for and ignores escaped text', () => {
+    expect(unsafeMarkup('<img src=x onerror="__pwned=1">', '__pwned')).toEqual(['<img onError>']);
+    expect(unsafeMarkup('<a href=" javascript:__pwned()">x</a>', '__pwned')).toHaveLength(1);
+    expect(unsafeMarkup('<script>window.__pwned=1</script>', '__pwned')).toEqual(['<script> with the payload']);
+    expect(unsafeMarkup('<iframe src=x></iframe>', '__pwned')).toEqual(['<iframe>']);
+    expect(unsafeMarkup('<p>&lt;script&gt;__pwned&lt;/script&gt;</p><ul aria-label="<script>__pwned"></ul>', '__pwned')).toEqual([]);
+  });
+});
