@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdirSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readdirSync, statSync, watch as fsWatch } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseTree } from './parse-tree.ts';
 import { formatWarning } from './warnings.ts';
 import type { AbiEntry, AbiTree } from './types.ts';
@@ -121,25 +121,28 @@ function itemsFor(options: AbiLoaderOptions, tree: AbiTree): { id: string; data:
   }
 }
 
-const watching = new Set<string>();
+// One recursive fs.watch per tree, shared by its collections. Node's own watcher
+// reports an edit at once; Vite's chokidar took about a second here.
+const listeners = new Map<string, Set<(path: string) => void>>();
 
 function watch(options: AbiLoaderOptions, context: LoaderContext): void {
-  const { watcher } = context;
-  const key = `${options.abiDir}:${options.collection}`;
-  if (!watcher || watching.has(key)) return;
-  watching.add(key);
-  watcher.add(options.abiDir);
+  if (!context.watcher) return; // only `astro dev` has a watcher
+  let set = listeners.get(options.abiDir);
+  if (!set) {
+    const callbacks = new Set<(path: string) => void>();
+    set = callbacks;
+    listeners.set(options.abiDir, set);
+    fsWatch(options.abiDir, { recursive: true }, (_event, name) => {
+      if (name) for (const listener of callbacks) listener(join(options.abiDir, name.toString()));
+    });
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onChange = (path: string) => {
-    if (relative(options.abiDir, path).startsWith('..')) return;
+  set.add((path) => {
     // Editors write in bursts (temp file, rename); reload once per burst.
     clearTimeout(timer);
     timer = setTimeout(() => {
       context.logger.info(`${relative(options.abiDir, path)} changed; reloading ${options.collection}`);
       void sync(options, context);
-    }, 30);
-  };
-  watcher.on('change', onChange);
-  watcher.on('add', onChange);
-  watcher.on('unlink', onChange);
+    }, 20);
+  });
 }

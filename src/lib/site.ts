@@ -24,6 +24,8 @@ export interface Site {
 let site: Promise<Site> | undefined;
 
 export function loadSite(): Promise<Site> {
+  // In dev the collections change under us (live reload), so nothing is kept.
+  if (import.meta.env.DEV) site = undefined;
   site ??= (async () => {
     const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
     const stored = entries

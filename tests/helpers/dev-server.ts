@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { projectDir } from './build-site.ts';
+
+export interface DevServer {
+  origin: string;
+  stop(): void;
+}
+
+/** Starts `npm run dev` on `abiDir` at `port` and waits until it serves. */
+export async function startDev(abiDir: string, port: number, cacheDir: string): Promise<DevServer> {
+  const child: ChildProcess = spawn('npm', ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectDir,
+    env: { ...process.env, ABI_DIR: abiDir, ABI_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (!/ready in/.test(log)) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`astro dev did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    origin,
+    stop: () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/**
+ * Rewrites the first Description line of `file` to a new marker and returns
+ * the milliseconds until the open page shows it (no reload by the caller).
+ */
+export async function editAndWait(page: Page, file: string, description: RegExp): Promise<number> {
+  const marker = `Edited at ${Date.now()}`;
+  const text = readFileSync(file, 'utf8');
+  if (!description.test(text)) throw new Error(`${file}: ${description} not found`);
+  const started = performance.now();
+  writeFileSync(file, text.replace(description, `Description:\t${marker}`));
+  await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30_000 });
+  return performance.now() - started;
+}
