@@ -1,8 +1,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdirSync, statSync, watch as fsWatch } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseTree } from './parse-tree.ts';
+import { readdirSync, statSync } from 'node:fs';
+import { parseTree, type ParseCache } from './parse-tree.ts';
 import { formatWarning } from './warnings.ts';
+import { linkTargetKey } from './link-targets.ts';
 import type { AbiEntry, AbiTree } from './types.ts';
 
 /** The collections one parse of a tree feeds. */
@@ -18,30 +18,30 @@ export interface AbiLoaderOptions {
   render?: (entry: AbiEntry, tree: AbiTree) => { html: string };
 }
 
+/** The loaders' names, for `refreshContent` (see integrations/live-tree.ts, which re-runs them on edits in dev). */
+export const ABI_LOADERS = ['abi-atlas-entries', 'abi-atlas-files', 'abi-atlas-meta'] as const;
+
 /**
  * An Astro content-layer loader for one collection of an ABI tree. All
  * collections share one parse per change of the tree; entries whose digest
- * is unchanged are not rendered or stored again, and in dev the watcher
- * reloads when a file under the tree changes.
+ * is unchanged are not rendered or stored again.
  */
 export function abiLoader(options: AbiLoaderOptions): Loader {
   return {
     name: `abi-atlas-${options.collection}`,
-    load: async (context) => {
-      await sync(options, context);
-      watch(options, context);
-    },
+    load: (context) => sync(options, context),
   };
 }
 
 // One parse shared by the collections of a build; re-parsed when any file's mtime or size moves.
 let shared: { key: string; tree: AbiTree; ms: number } | undefined;
+const parseCache: ParseCache = new Map();
 
 function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
   const key = `${abiDir}@${treeStamp(abiDir)}`;
   if (shared?.key === key) return { ...shared, reused: true };
   const started = performance.now();
-  const tree = parseTree(abiDir);
+  const tree = parseTree(abiDir, parseCache);
   shared = { key, tree, ms: performance.now() - started };
   return { ...shared, reused: false };
 }
@@ -79,7 +79,7 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
   const items = itemsFor(options, tree);
   // A description's links depend on which symbols and files exist, so rendered
   // entries also change digest when that set does.
-  const linkTargets = options.render ? generateDigest(linkTargetList(tree)) : '';
+  const linkTargets = options.render ? generateDigest(linkTargetKey(tree)) : '';
   const seen = new Set<string>();
   let changed = 0;
   for (const { id, data, entry } of items) {
@@ -103,10 +103,6 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
   }
 }
 
-function linkTargetList(tree: AbiTree): string {
-  return [...tree.files.map((f) => f.path), ...tree.entries.flatMap((e) => e.symbols.map((s) => s.url))].join('\n');
-}
-
 function itemsFor(options: AbiLoaderOptions, tree: AbiTree): { id: string; data: Record<string, unknown>; entry?: AbiEntry }[] {
   switch (options.collection) {
     case 'entries':
@@ -119,30 +115,4 @@ function itemsFor(options: AbiLoaderOptions, tree: AbiTree): { id: string; data:
       return [{ id: 'tree', data }];
     }
   }
-}
-
-// One recursive fs.watch per tree, shared by its collections. Node's own watcher
-// reports an edit at once; Vite's chokidar took about a second here.
-const listeners = new Map<string, Set<(path: string) => void>>();
-
-function watch(options: AbiLoaderOptions, context: LoaderContext): void {
-  if (!context.watcher) return; // only `astro dev` has a watcher
-  let set = listeners.get(options.abiDir);
-  if (!set) {
-    const callbacks = new Set<(path: string) => void>();
-    set = callbacks;
-    listeners.set(options.abiDir, set);
-    fsWatch(options.abiDir, { recursive: true }, (_event, name) => {
-      if (name) for (const listener of callbacks) listener(join(options.abiDir, name.toString()));
-    });
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  set.add((path) => {
-    // Editors write in bursts (temp file, rename); reload once per burst.
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      context.logger.info(`${relative(options.abiDir, path)} changed; reloading ${options.collection}`);
-      void sync(options, context);
-    }, 20);
-  });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { claimLabel, entryLabel, fileLabel, labelToAnchor } from './kernel-id.ts';
-import { parseFile, type ParsedEntry } from './parse-file.ts';
+import { parseFile, type ParsedEntry, type ParsedFile } from './parse-file.ts';
 import { normalizeWhat, whatToUrl } from './permalink.ts';
 import { decodeUtf8, pyStrip } from './text.ts';
 import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from './types.ts';
@@ -16,12 +16,18 @@ export interface SourceFile {
   text: string;
 }
 
+/**
+ * Parsed files by path, kept between parses of the same tree (live preview)
+ * so only files whose text changed are parsed again.
+ */
+export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
+
 /** Reads and parses a whole tree (a kernel root or its Documentation/ABI folder). */
-export function parseTree(root: string): AbiTree {
+export function parseTree(root: string, cache?: ParseCache): AbiTree {
   const listing = walkTree(root);
   const sources = listing.files.map((f) => ({ ...f, text: decodeUtf8(readFileSync(f.absolute)) }));
   const readme = listing.readme ? decodeUtf8(readFileSync(listing.readme)) : undefined;
-  const tree = buildTree(sources, readme);
+  const tree = buildTree(sources, readme, cache);
   tree.warnings.unshift(...listing.warnings);
   return tree;
 }
@@ -30,14 +36,16 @@ export function parseTree(root: string): AbiTree {
  * Builds the tree from file contents given in order: ids claimed the
  * kernel's way, URLs from the What strings, and duplicate definitions reported.
  */
-export function buildTree(sources: SourceFile[], readme?: string): AbiTree {
+export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseCache): AbiTree {
   const files: AbiFile[] = [];
   const entries: AbiEntry[] = [];
   const warnings: Warning[] = [];
   const taken = new Set<string>();
 
   for (const source of sources) {
-    const parsed = parseFile(source.text, source.path);
+    const cached = cache?.get(source.path);
+    const parsed = cached?.text === source.text ? cached.parsed : parseFile(source.text, source.path);
+    cache?.set(source.path, { text: source.text, parsed });
     const label = fileLabel(source.dir, source.basename);
     taken.add(label);
     files.push({

@@ -1,5 +1,6 @@
 import { describe, type DescribeContext, type DescribeStats } from './describe/index.ts';
 import { buildResolver, resolveMention } from './resolve/index.ts';
+import { linkTargetKey } from './link-targets.ts';
 import { fileToUrl } from './site-model.ts';
 import type { AbiEntry, AbiTree } from './types.ts';
 
@@ -17,9 +18,12 @@ export interface RenderOptions {
  * `tree`. The link targets are computed once per tree, not per entry.
  */
 export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => { html: string; stats: DescribeStats } {
-  const contexts = new WeakMap<AbiTree, Omit<DescribeContext, 'selfUrls'>>();
+  // Keyed by the link targets, not the tree object: a re-parse after an edit
+  // that adds or removes no symbol or file keeps the resolver it built.
+  let last: { key: string; ctx: Omit<DescribeContext, 'selfUrls'> } | undefined;
   const contextFor = (tree: AbiTree) => {
-    let ctx = contexts.get(tree);
+    const key = linkTargetKey(tree);
+    let ctx = last?.key === key ? last.ctx : undefined;
     if (!ctx) {
       const files = new Set(tree.files.map((f) => f.path));
       ctx = {
@@ -30,7 +34,7 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
         },
         ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
       };
-      contexts.set(tree, ctx);
+      last = { key, ctx };
     }
     return ctx;
   };

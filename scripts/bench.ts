@@ -1,17 +1,30 @@
-// `npm run bench`: speed figures on the real trees (not a test; targets live in BENCHMARKS.md).
-import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// `npm run bench`: one table of speed and size figures on the real trees.
+// Not a test: the targets live here and in BENCHMARKS.md.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTree } from '../content-loader/index.ts';
+import { descriptionRenderer } from '../content-loader/render-entry.ts';
+import { buildResolver, resolve } from '../content-loader/resolve/index.ts';
 
-const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
-const trees = ['6.1', '6.12'].map((v) => ({ version: v, dir: `${corpus}linux-${v}/ABI` })).filter((t) => existsSync(t.dir));
-if (!trees.length) {
-  console.error('bench: ../shared/corpus is absent; nothing to measure');
+const project = fileURLToPath(new URL('../', import.meta.url));
+const corpus = join(project, '..', 'shared', 'corpus');
+const only = process.argv.includes('--quick'); // skip the builds and the browser
+const tree612 = join(corpus, 'linux-6.12', 'ABI');
+if (!existsSync(tree612)) {
+  console.error('bench: ../shared/corpus/linux-6.12 is absent; nothing to measure');
   process.exit(0);
 }
 
-/** Median wall time of `runs` calls after one warm-up. */
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, target = '') => {
+  rows.push([what, value, target]);
+  console.error(`  ${what}: ${value}`);
+};
+
+/** Median wall time in ms of `runs` calls after one warm-up. */
 function median(runs: number, fn: () => void): number {
   fn();
   const times = Array.from({ length: runs }, () => {
@@ -21,13 +34,66 @@ function median(runs: number, fn: () => void): number {
   });
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
+const ms = (n: number) => (n < 1 ? `${(n * 1000).toFixed(1)} µs` : `${n < 10 ? n.toFixed(2) : Math.round(n)} ms`);
+const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
 
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-console.log('| tree | entries | What symbols | parse (median of 9, ms) | target |');
-console.log('|---|---|---|---|---|');
-for (const { version, dir } of trees) {
-  const tree = parseTree(dir);
-  const symbols = tree.entries.reduce((n, e) => n + e.symbols.length, 0);
-  const ms = median(9, () => parseTree(dir));
-  console.log(`| linux-${version} | ${tree.entries.length} | ${symbols} | ${ms.toFixed(1)} | < 100 |`);
+// In-process phases.
+for (const version of ['6.1', '6.12']) {
+  const dir = join(corpus, `linux-${version}`, 'ABI');
+  if (existsSync(dir)) row(`parse linux-${version} (median of 9)`, ms(median(9, () => parseTree(dir))), '< 100 ms');
 }
+const tree = parseTree(tree612);
+const render = descriptionRenderer();
+row('describe all 4514 descriptions of linux-6.12, links resolved (median of 5)', ms(median(5, () => {
+  const fresh = { ...tree }; // a new tree object: link targets are rebuilt as in a build
+  for (const entry of fresh.entries) render(entry, fresh);
+})), '< 1000 ms');
+const resolver = buildResolver(tree.entries);
+const queries = readFileSync(join(project, 'tests/fixtures/resolve/linux-6.12.tsv'), 'utf8')
+  .split('\n').filter((l) => l.startsWith('/')).map((l) => l.split('\t')[0]!);
+row(`resolver, per query (${queries.length} real paths, median of 21 rounds)`, ms(median(21, () => queries.forEach((q) => resolve(resolver, q))) / queries.length), '< 5 ms');
+
+if (!only) {
+  // Cold build: a fresh output and cache folder, as on a fresh clone.
+  const work = mkdtempSync(join(tmpdir(), 'abi-bench-'));
+  const build = (label: string) => {
+    const timed = existsSync('/usr/bin/time');
+    const cmd = timed ? '/usr/bin/time' : 'npm';
+    const args = timed ? ['-f', 'TIME %e %M', 'npm', 'run', '--silent', 'build'] : ['run', '--silent', 'build'];
+    const started = performance.now();
+    const r = spawnSync(cmd, args, {
+      cwd: project,
+      env: { ...process.env, ABI_DIR: join(work, 'ABI'), ABI_OUT_DIR: join(work, 'dist'), ABI_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    if (r.status !== 0) throw new Error(`${label} failed:\n${r.stderr}`);
+    const seconds = (performance.now() - started) / 1000;
+    const peak = /TIME [\d.]+ (\d+)/.exec(r.stderr)?.[1];
+    return { seconds, peakMiB: peak ? Math.round(Number(peak) / 1024) : undefined, log: r.stdout + r.stderr };
+  };
+  cpSync(tree612, join(work, 'ABI'), { recursive: true });
+  const cold = build('cold build');
+  row('cold `npm run build` of linux-6.12 (pages + search index)', `${cold.seconds.toFixed(1)} s`, '< 12 s');
+  if (cold.peakMiB) row('peak memory of the build (largest process)', `${cold.peakMiB} MiB`, '< 1024 MiB');
+  const file = join(work, 'ABI/testing/sysfs-kernel-btf');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Read-only binary attribute', 'Read-only binary (edited) attribute'));
+  const again = build('rebuild');
+  row('rebuild after editing one file (cache kept)', `${again.seconds.toFixed(1)} s`);
+  const dist = join(work, 'dist');
+  const pages = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.html'));
+  row('HTML pages', String(pages.length));
+  const sizes = pages.filter((d) => d.parentPath.includes(`${dist}/sys/`)).map((d) => statSync(join(d.parentPath, d.name)).size).sort((a, b) => a - b);
+  row('interface page HTML (median / 90th percentile / largest)', `${kib(sizes[sizes.length >> 1]!)} / ${kib(sizes[Math.floor(sizes.length * 0.9)]!)} / ${kib(sizes.at(-1)!)}`, '< 30 KiB');
+  const pagefind = join(dist, 'pagefind');
+  if (existsSync(pagefind)) {
+    const files = readdirSync(pagefind, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    const bytes = files.reduce((n, d) => n + statSync(join(d.parentPath, d.name)).size, 0);
+    row('Pagefind index', `${files.length} files, ${kib(bytes)}`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log('| measure | value | target |\n|---|---|---|');
+for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);

@@ -22,9 +22,10 @@ export interface Site {
 }
 
 let site: Promise<Site> | undefined;
+let model: { key: string; value: SiteModel } | undefined;
 
 export function loadSite(): Promise<Site> {
-  // In dev the collections change under us (live reload), so nothing is kept.
+  // In dev the collections change under us (live reload), so they are read afresh.
   if (import.meta.env.DEV) site = undefined;
   site ??= (async () => {
     const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
@@ -38,12 +39,19 @@ export function loadSite(): Promise<Site> {
       entries: stored,
       byId: new Map(stored.map((e) => [e.id, e])),
       files: files.map((f) => f.data as StoredFile).sort((a, b) => a.order - b.order),
-      model: buildSiteModel(stored),
+      model: siteModel(stored),
       version,
       sourceUrl: (file, line) => `${repo}Documentation/ABI/${file}?h=${encodeURIComponent(ref)}#n${line}`,
     };
   })();
   return site;
+}
+
+/** The path model depends on symbols and levels only, so a description edit in dev reuses it. */
+function siteModel(entries: StoredEntry[]): SiteModel {
+  const key = entries.map((e) => `${e.id} ${e.level} ${e.symbols.map((s) => s.url).join(' ')}`).join('\n');
+  if (model?.key !== key) model = { key, value: buildSiteModel(entries) };
+  return model.value;
 }
 
 /** A site-relative URL ("/sys/foo/") under the configured base path. */
