@@ -1,5 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import pagefind from './integrations/pagefind.ts';
+import liveTree from './integrations/live-tree.ts';
 
 // SITE and BASE let the site live under a sub-path (https://example.org/abi/).
 // ABI_OUT_DIR and ABI_CACHE_DIR let tests build beside a developer's dist/.
@@ -11,4 +13,14 @@ export default defineConfig({
   cacheDir: process.env.ABI_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  vite: {
+    server: {
+      // Builds and test sites under the project are not sources; watching their
+      // thousands of pages would slow the dev server. Fetched trees (.cache/abi) are.
+      watch: { ignored: (path) => /[\\/](dist|test-results)[\\/]|[\\/]\.cache[\\/](?!abi([\\/]|$))/.test(path) },
+    },
+  },
+  // Indexes the built site with Pagefind (dist/pagefind/) as the last step of `astro build`.
+  // liveTree: edits under the ABI tree reload the open page in `astro dev`.
+  integrations: [pagefind(), liveTree()],
 });

@@ -6,6 +6,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   parse: { summary: 'parse <tree> [--json]                        print the parsed tree', load: () => import('./parse.ts') },
   resolve: { summary: 'resolve <tree> <path>... [--json]            which entries document each concrete path', load: () => import('./resolve.ts') },
   undefined: { summary: 'undefined <tree> [--sysfs /sys] [--limit N]  list live sysfs files no entry documents', load: () => import('./undefined.ts') },
+  diff: { summary: 'diff <old-tree> <new-tree> [--json]          symbols added, removed, moved and changed', load: () => import('./diff.ts') },
+  check: { summary: 'check <tree> [--json] [--strict]             the health report: validator warnings and ours', load: () => import('./check.ts') },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,22 @@
+/** Every kind of finding, in the order the report lists them; `kernel` marks the ones the kernel's validator gives too. */
+export const FINDING_KINDS = {
+  'missing-description': { label: 'Entry without a description', kernel: true },
+  'duplicate': { label: 'What defined in several files', kernel: true },
+  'tag-before-what': { label: 'Tag before the first What', kernel: true },
+  'invalid-tag': { label: 'Unknown tag outside a description', kernel: true },
+  'where-tag': { label: "'Where:' used instead of 'What:'", kernel: true },
+  'duplicate-in-file': { label: 'What defined twice in one file', kernel: false },
+  'repeated-tag': { label: 'Tag repeated in one entry', kernel: false },
+  'tag-read-as': { label: 'Tag name read as another tag', kernel: false },
+  'what-looks-like-tag': { label: 'What that looks like a tag line without its colon', kernel: false },
+  'non-path-what': { label: 'What that is not a path', kernel: false },
+  'uncompiled-what': { label: 'What whose wildcards could not be compiled', kernel: false },
+  'unresolved-mention': { label: 'Path mentioned in a description that no entry documents', kernel: false },
+  'empty-file': { label: 'File without entries', kernel: false },
+  'tree-layout': { label: 'File outside the level folders or unreadable', kernel: false },
+  'other': { label: 'Other parser warning', kernel: false },
+} as const;
+
+export type FindingKind = keyof typeof FINDING_KINDS;
+
+export const KIND_ORDER = Object.keys(FINDING_KINDS) as FindingKind[];

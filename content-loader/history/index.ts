@@ -1,0 +1,11 @@
+/** History across kernel versions: pure data from parsed trees (trees.ts alone reads the environment and disk). */
+export { versionedDirs, parseVersionedDirs, type VersionedDir } from './trees.ts';
+export { symbolIndex, levelKey, normalizeDescription, descriptionKey, descriptionShown, type SymbolState } from './symbol-index.ts';
+export { diffTrees, diffIndexes, type TreeDiff, type SymbolRef, type LevelMove, type ChangedSymbol } from './diff-trees.ts';
+export { symbolHistory, historyFromIndexes, type SymbolHistory, type VersionedTree, type HistoryMove, type HistoryChange } from './symbol-history.ts';
+export { lineDiff, formatDiff, diffHunks, type DiffLine } from './line-diff.ts';
+export { feedTime } from './feed-time.ts';
+export { goneFromHistory, type GoneSymbol } from './gone.ts';
+export { versionPairs, type VersionPair } from './pairs.ts';
+export { groupByPrefix, pathPrefix, NOT_PATHS, type PrefixGroup } from './group.ts';
+export { atomFeed, xml, type FeedOptions } from './atom.ts';

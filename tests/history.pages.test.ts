@@ -1,0 +1,97 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseTree } from '../content-loader/index.ts';
+import { atomFeed, xml } from '../content-loader/history/atom.ts';
+import { diffTrees, type TreeDiff } from '../content-loader/history/diff-trees.ts';
+import { versionPairs } from '../content-loader/history/pairs.ts';
+import { versionedDirs } from '../content-loader/history/trees.ts';
+import { feedTime } from '../content-loader/history/feed-time.ts';
+import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
+
+const fixture = (p: string) => fileURLToPath(new URL(`./fixtures/history/basic/${p}`, import.meta.url));
+
+/**
+ * A small well-formedness check, enough for our generated XML: one
+ * declaration, tags balanced and properly nested, attributes quoted, no
+ * stray `<` or `&` in text.
+ */
+function checkXml(text: string): string[] {
+  const errors: string[] = [];
+  if (!text.startsWith('<?xml version="1.0" encoding="utf-8"?>\n')) errors.push('no XML declaration');
+  const body = text.replace(/^<\?xml[^>]*\?>/, '');
+  const stack: string[] = [];
+  const token = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
+  let roots = 0;
+  for (const m of body.matchAll(token)) {
+    if (!m[2]) {
+      errors.push(`stray '${m[0]}' at ${m.index}`);
+      continue;
+    }
+    if (m[1]) {
+      if (stack.pop() !== m[2]) errors.push(`unbalanced </${m[2]}> at ${m.index}`);
+    } else if (!m[4]) {
+      if (stack.length === 0) roots++;
+      stack.push(m[2]);
+    }
+  }
+  if (stack.length) errors.push(`unclosed ${stack.join(', ')}`);
+  if (roots !== 1) errors.push(`${roots} root elements`);
+  return errors;
+}
+
+function feedFor(diff: TreeDiff) {
+  return atomFeed({
+    pair: versionPairs(['old', 'new'])[0]!,
+    diff,
+    absolute: (path) => new URL('/abi' + path, 'https://example.org').href,
+    updated: '2024-01-02T03:04:05Z',
+  });
+}
+
+describe('Atom feed of a version pair', () => {
+  const feed = feedFor(diffTrees(parseTree(fixture('old')), parseTree(fixture('new'))));
+
+  it('is well-formed XML with the elements Atom requires', () => {
+    expect(checkXml(feed)).toEqual([]);
+    expect(feed).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+    for (const el of ['title', 'id', 'updated', 'author']) expect(feed).toMatch(new RegExp(`^  <${el}>`, 'm'));
+    const entries = [...feed.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!);
+    expect(entries.length).toBe(5);
+    for (const e of entries) for (const el of ['<title>', '<id>', '<updated>', '<link rel="alternate"']) expect(e).toContain(el);
+  });
+
+  it('uses absolute URLs under the base path and unique ids', () => {
+    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/abi/changes/feed.xml"/>');
+    expect(feed).toContain('href="https://example.org/abi/sys/foo/~n~/new/"');
+    const ids = [...feed.matchAll(/<id>([^<]*)<\/id>/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^https:\/\/example\.org\/abi\//);
+  });
+
+  it('escapes What strings and drops characters XML forbids', () => {
+    expect(xml('<a href="x">&\u0001</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+    const hostile = feedFor({ added: [{ what: '/sys/<x>&"\u0007]]>', url: '/sys/~x~/', level: 'testing' }], removed: [], moved: [], changed: [] });
+    expect(checkXml(hostile)).toEqual([]);
+  });
+
+  it('has a reproducible time stamp', () => {
+    expect(feedTime(fixture('new'), { SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20Z');
+    expect(feedTime(fixture('new'), {})).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it.skipIf(!hasCorpus('6.1') || !hasCorpus('6.12'))(`is well-formed for linux-6.1...6.12 with one entry per change ${needsCorpus}`, () => {
+    const diff = diffTrees(parseTree(corpusTree('6.1')), parseTree(corpusTree('6.12')));
+    const big = feedFor(diff);
+    expect(checkXml(big)).toEqual([]);
+    expect(big.match(/<entry>/g)!.length).toBe(diff.added.length + diff.removed.length + diff.moved.length + diff.changed.length);
+  });
+
+  it.skipIf(!hasCorpus('6.1') || !hasCorpus('6.12'))(`ABI_DIRS lists the corpus trees oldest first ${needsCorpus}`, () => {
+    const project = fileURLToPath(new URL('../', import.meta.url));
+    const dirs = versionedDirs(project, { ABI_DIRS: '6.1=../shared/corpus/linux-6.1,6.12=../shared/corpus/linux-6.12' });
+    expect(dirs).toEqual([
+      { version: '6.1', abiDir: corpusTree('6.1') },
+      { version: '6.12', abiDir: corpusTree('6.12') },
+    ]);
+  });
+});
