@@ -11,7 +11,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.ABI_OUT_DIR ?? './dist',
   cacheDir: process.env.ABI_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: Number(process.env.ABI_BUILD_CONCURRENCY ?? 4) },
   devToolbar: { enabled: false },
   vite: {
     server: {

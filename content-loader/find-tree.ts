@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { compareVersions, DEFAULT_CACHE } from './fetch-tree.ts';
+import { versionedDirs } from './history/trees.ts';
 import { resolveAbiDir } from './walk.ts';
 
 export interface TreeChoice {
@@ -51,4 +52,13 @@ function kernelFolders(dir: string): string[] {
 
 function isAbiDir(dir: string): boolean {
   return existsSync(join(dir, 'testing')) && statSync(join(dir, 'testing')).isDirectory();
+}
+
+/**
+ * The tree the site documents: the newest of ABI_DIRS when several versions
+ * are built (history), else what `locateTree` finds.
+ */
+export function primaryTree(projectDir: string, env: Record<string, string | undefined> = process.env): TreeChoice | undefined {
+  const newest = versionedDirs(projectDir, env).at(-1);
+  return newest ? { ...newest, how: 'ABI_DIRS (the newest of them)' } : locateTree(projectDir, env);
 }

@@ -21,9 +21,12 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
   // Keyed by the link targets, not the tree object: a re-parse after an edit
   // that adds or removes no symbol or file keeps the resolver it built.
   let last: { key: string; ctx: Omit<DescribeContext, 'selfUrls'> } | undefined;
+  const byTree = new WeakMap<AbiTree, Omit<DescribeContext, 'selfUrls'>>();
   const contextFor = (tree: AbiTree) => {
+    let ctx = byTree.get(tree);
+    if (ctx) return ctx;
     const key = linkTargetKey(tree);
-    let ctx = last?.key === key ? last.ctx : undefined;
+    ctx = last?.key === key ? last.ctx : undefined;
     if (!ctx) {
       const files = new Set(tree.files.map((f) => f.path));
       ctx = {
@@ -36,6 +39,7 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
       };
       last = { key, ctx };
     }
+    byTree.set(tree, ctx);
     return ctx;
   };
   return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => s.url) });

@@ -7,6 +7,7 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { normalizeWhat, whatToUrl } from './permalink.ts';
 import { LEVELS, type AbiEntry, type Level } from './types.ts';
+import { compareText } from './site-model.ts';
 
 export const FILESYSTEMS = ['sysfs', 'procfs', 'debugfs', 'configfs', 'dev', 'other'] as const;
 export type Filesystem = (typeof FILESYSTEMS)[number];
@@ -169,4 +170,32 @@ export function quickSearch(fuse: Fuse<QuickSymbol>, query: string, limit = 8): 
     .search(q, { limit })
     .filter((r) => (r.score ?? 1) <= QUICK_MAX_SCORE)
     .map((r) => r.item);
+}
+
+/** What Pagefind needs of a symbol page: its facets, sort key and path words. */
+export interface SearchFacets {
+  levels: string[];
+  filesystem: Filesystem;
+  /** KernelVersion labels ("5.14") of the definitions, oldest first. */
+  kernels: string[];
+  /** Sort key of the oldest KernelVersion (entries without one sort as oldest). */
+  sort: string;
+  /** The KernelVersion as written, shown in results. */
+  kernelVersion?: string;
+  /** Every tail of the path and every segment, as words (see integrations/pagefind.ts). */
+  words: string;
+}
+
+/** The search facets of a symbol from the entries that define it. */
+export function searchFacets(what: string, entries: readonly Pick<AbiEntry, 'level' | 'kernelVersion'>[]): SearchFacets {
+  const versions = entries.flatMap((e) => parseKernelVersion(e.kernelVersion) ?? []).sort((a, b) => compareText(kernelSortKey(a), kernelSortKey(b)));
+  const kernelVersion = entries.find((e) => e.kernelVersion)?.kernelVersion;
+  return {
+    levels: [...new Set(entries.map((e) => e.level))],
+    filesystem: filesystemOf(what),
+    kernels: [...new Set(versions.map(kernelLabel))],
+    sort: kernelSortKey(versions[0]),
+    ...(kernelVersion ? { kernelVersion } : {}),
+    words: pathWords(what).join(' '),
+  };
 }

@@ -37,7 +37,8 @@ export interface TreeNode {
 
 export interface Crumb {
   name: string;
-  url: string;
+  /** Absent where no page exists for the prefix (above a symbol that is gone). */
+  url?: string;
 }
 
 export interface SiteModel {
@@ -110,11 +111,17 @@ function memoize(fn: (s: string) => string): (s: string) => string {
   return (s) => cache.get(s) ?? (cache.set(s, fn(s)), cache.get(s)!);
 }
 
-/** Breadcrumbs from the root to a path What or prefix ("/sys/class/net" -> /, sys, class, net). */
-export function breadcrumbs(path: string): Crumb[] {
+/**
+ * Breadcrumbs from the root to a path What or prefix ("/sys/class/net" ->
+ * sys, class, net), linked where `exists` says the page is there.
+ */
+export function breadcrumbs(path: string, exists: (url: string) => boolean = () => true): Crumb[] {
   if (!path.startsWith('/')) return [{ name: 'not paths', url: NON_PATH_URL }];
   const segments = normalizeWhat(path).slice(1).split('/').filter(Boolean);
-  return segments.map((name, i) => ({ name, url: whatToUrl('/' + segments.slice(0, i + 1).join('/')) }));
+  return segments.map((name, i) => {
+    const url = whatToUrl('/' + segments.slice(0, i + 1).join('/'));
+    return exists(url) ? { name, url } : { name };
+  });
 }
 
 /** Files of a level in path order, for the level pages. */

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { watch } from 'node:fs';
 import { ABI_LOADERS } from '../content-loader/astro-loader.ts';
-import { locateTree } from '../content-loader/find-tree.ts';
+import { primaryTree } from '../content-loader/find-tree.ts';
 
 /**
  * Live preview for `astro dev`: an edit under the ABI tree re-runs the
@@ -15,7 +15,7 @@ export default function liveTree(): AstroIntegration {
     name: 'abi-atlas-live-tree',
     hooks: {
       'astro:server:setup': ({ refreshContent, logger }) => {
-        const tree = locateTree(process.cwd());
+        const tree = primaryTree(process.cwd());
         if (!tree || !refreshContent) return;
         let timer: ReturnType<typeof setTimeout> | undefined;
         const changed = new Set<string>();

@@ -1,10 +1,10 @@
 // Runs before `npm run build` / `npm run dev`: make sure there is a tree to build,
 // fetching one into the cache when none is configured or nearby.
 import { fetchTree } from '../content-loader/fetch-tree.ts';
-import { locateTree } from '../content-loader/find-tree.ts';
+import { primaryTree } from '../content-loader/find-tree.ts';
 
 try {
-  const found = locateTree(process.cwd());
+  const found = primaryTree(process.cwd());
   if (found) {
     console.error(`abi-atlas: building ${found.abiDir}${found.version ? ` (linux ${found.version})` : ''}, from ${found.how}`);
   } else {

@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { abiLoader, type AbiCollection } from '../content-loader/astro-loader.ts';
-import { locateTree } from '../content-loader/find-tree.ts';
+import { primaryTree } from '../content-loader/find-tree.ts';
 import { descriptionRenderer } from '../content-loader/render-entry.ts';
 import { LEVELS } from '../content-loader/types.ts';
 
-const tree = locateTree(process.cwd());
+const tree = primaryTree(process.cwd());
 if (!tree) {
   throw new Error('abi-atlas: no kernel ABI tree found. Run `npm run abi:fetch`, or set ABI_DIR=/path/to/linux.');
 }

@@ -2,11 +2,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectDir } from './helpers/build-site.ts';
-import { corpusTree, hasCorpus } from './helpers/corpus.ts';
+import { corpusTree, hasCorpus, testSiteEnv } from './helpers/corpus.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The built linux-6.12 site, or '' when ../shared/corpus is absent. */
+    /** The site of linux-6.12 with history from 6.1, or '' when ../shared/corpus is absent. */
     siteDir: string;
   }
 }
@@ -17,14 +17,15 @@ declare module 'vitest' {
  */
 export default function setup(project: TestProject): void {
   const outDir = join(projectDir, '.cache', 'test-site', 'linux-6.12');
-  if (!hasCorpus('6.12')) {
+  if (!hasCorpus('6.12') || !hasCorpus('6.1')) {
     project.provide('siteDir', '');
     return;
   }
   if (!(process.env.ABI_TEST_SITE_REUSE === '1' && existsSync(join(outDir, 'index.html')))) {
     rmSync(outDir, { recursive: true, force: true });
     const started = Date.now();
-    buildSite(corpusTree('6.12'), outDir);
+    // Two versions, so history, changes and gone pages are built and tested too.
+    buildSite(corpusTree('6.12'), outDir, testSiteEnv());
     console.log(`global setup: built the linux-6.12 site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   project.provide('siteDir', outDir);

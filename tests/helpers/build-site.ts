@@ -11,9 +11,16 @@ export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 export function buildSite(abiDir: string, outDir: string, env: Record<string, string> = {}): string {
   return execFileSync('npm', ['run', '--silent', 'build'], {
     cwd: projectDir,
-    env: { ...process.env, ABI_DIR: abiDir, ABI_OUT_DIR: outDir, ABI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...userEnv(), ABI_DIR: abiDir, ABI_OUT_DIR: outDir, ABI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 2 ** 20,
   });
+}
+
+/** The environment a user's shell would have: without what Vitest sets (NODE_ENV=test, VITEST...). */
+export function userEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST') delete env[key];
+  return env;
 }

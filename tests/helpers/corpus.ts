@@ -10,3 +10,8 @@ export const hasCorpus = (version: string) => existsSync(corpusTree(version));
 
 /** Suffix for test names, so a skipped run says why. */
 export const needsCorpus = '(needs ../shared/corpus; skipped when it is absent)';
+
+/** How the shared test site is built: linux-6.12 documented, with history from 6.1. */
+export function testSiteEnv(): Record<string, string> {
+  return { ABI_DIRS: `6.1=${corpusTree('6.1')},6.12=${corpusTree('6.12')}` };
+}

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { projectDir } from './build-site.ts';
+import { projectDir, userEnv } from './build-site.ts';
 
 export interface DevServer {
   origin: string;
@@ -12,7 +12,7 @@ export interface DevServer {
 export async function startDev(abiDir: string, port: number, cacheDir: string): Promise<DevServer> {
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: projectDir,
-    env: { ...process.env, ABI_DIR: abiDir, ABI_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...userEnv(), ABI_DIR: abiDir, ABI_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

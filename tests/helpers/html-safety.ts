@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'srcDoc', 'data', 'poster', 'xLinkHref'];
-const FORBIDDEN_ELEMENTS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'form']);
+const FORBIDDEN_ELEMENTS = new Set(['iframe', 'object', 'embed', 'frame', 'frameset', 'base']);
 
 /**
  * What in a page could run code that is not ours: event-handler attributes,
