@@ -10,11 +10,13 @@ import { primaryTree } from '../content-loader/find-tree.ts';
  * Node's recursive fs.watch reports an edit at once; Vite's watcher took
  * about a second on this tree.
  */
+const RELOAD_AGAIN_MS = 400;
+
 export default function liveTree(): AstroIntegration {
   return {
     name: 'abi-atlas-live-tree',
     hooks: {
-      'astro:server:setup': ({ refreshContent, logger }) => {
+      'astro:server:setup': ({ server, refreshContent, logger }) => {
         const tree = primaryTree(process.cwd());
         if (!tree || !refreshContent) return;
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -26,7 +28,13 @@ export default function liveTree(): AstroIntegration {
           timer = setTimeout(() => {
             logger.info(`${[...changed].join(', ')} changed; reloading`);
             changed.clear();
-            void refreshContent({ loaders: [...ABI_LOADERS] });
+            // Astro reloads the page when it writes the store, but now and then that
+            // reload still renders the old data (a race inside its dev server, seen
+            // in about one edit in three here). One more reload shortly after, once
+            // the page has reconnected, makes sure the page ends up current.
+            void refreshContent({ loaders: [...ABI_LOADERS] }).then(() =>
+              setTimeout(() => server.environments.client.hot.send({ type: 'full-reload', path: '*' }), RELOAD_AGAIN_MS),
+            );
           }, 20);
         });
       },

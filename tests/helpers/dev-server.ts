@@ -5,6 +5,8 @@ import { projectDir, userEnv } from './build-site.ts';
 
 export interface DevServer {
   origin: string;
+  /** What the server printed so far. */
+  log(): string;
   stop(): void;
 }
 
@@ -27,6 +29,7 @@ export async function startDev(abiDir: string, port: number, cacheDir: string): 
   }
   return {
     origin,
+    log: () => log,
     stop: () => {
       try {
         process.kill(-child.pid!, 'SIGTERM');
