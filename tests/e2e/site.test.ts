@@ -58,6 +58,16 @@ describe.skipIf(!siteDir || !hasChromium)(`the linux-6.12 site in Chromium ${nee
     await page.waitForURL('**/testing/sysfs-kernel-btf/');
   });
 
+  it('offers the closest interfaces on the 404 page', async () => {
+    const response = await open('/sys/class/net/eth0/mtu/');
+    expect(response?.status()).toBe(404);
+    const first = page.locator('#nf-list a').first();
+    await expect(first.textContent({ timeout: 10_000 })).resolves.toBe('/sys/class/net/<iface>/mtu');
+    await page.screenshot({ path: join(shots, '404.png') });
+    await first.click();
+    await page.waitForURL('**/sys/class/net/~iface~/mtu/');
+  });
+
   it('copies the permalink', async () => {
     await open('/sys/kernel/btf/vmlinux/');
     await page.getByRole('button', { name: 'Copy link' }).click();

@@ -1,0 +1,27 @@
+// The 404 page's suggestions: loaded only on that page, from the search data.
+import { suggestionsFor } from '../../content-loader/not-found.ts';
+import { BASE, loadPathResolver, loadQuick, siteHref } from './search/data.ts';
+
+export async function suggest(list: HTMLElement, status: HTMLElement): Promise<void> {
+  const pathname = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : location.pathname;
+  try {
+    const [resolver, fuse] = await Promise.all([loadPathResolver(), loadQuick()]);
+    const suggestions = suggestionsFor(pathname, resolver, fuse);
+    status.textContent = suggestions.length ? `The closest interfaces to ${decodeURI(pathname)}:` : `Nothing documented comes close to ${decodeURI(pathname)}.`;
+    for (const s of suggestions) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = siteHref(s.url);
+      const code = document.createElement('code');
+      code.textContent = s.what;
+      a.append(code);
+      const why = document.createElement('span');
+      why.className = 'muted';
+      why.textContent = ` — ${s.why}`;
+      li.append(a, why);
+      list.append(li);
+    }
+  } catch {
+    status.textContent = 'Suggestions could not be loaded; try the search.';
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseTree } from '../content-loader/index.ts';
+import { pathToWhat, suggestionsFor } from '../content-loader/not-found.ts';
+import { buildResolver } from '../content-loader/resolve/index.ts';
+import { buildQuickJump, loadQuickJump } from '../content-loader/search-index.ts';
+import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
+
+describe('pathToWhat', () => {
+  it('reads a URL path as a What-like path', () => {
+    expect(pathToWhat('/sys/class/net/eth0/mtu/')).toBe('/sys/class/net/eth0/mtu');
+    expect(pathToWhat('/sys/class/net/%3Ciface%3E/mtu/')).toBe('/sys/class/net/<iface>/mtu');
+    expect(pathToWhat('/~/Audit~x20Login~x20UID/')).toBe('Audit~x20Login~x20UID');
+    expect(pathToWhat('/%E0%A4%A/')).toBe('/%E0%A4%A');
+  });
+});
+
+describe.skipIf(!hasCorpus('6.12'))(`404 suggestions on linux-6.12 ${needsCorpus}`, () => {
+  const entries = parseTree(corpusTree('6.12')).entries;
+  const resolver = buildResolver(entries);
+  const fuse = loadQuickJump(JSON.parse(JSON.stringify(buildQuickJump(entries))));
+
+  it('offers the entry that documents a real path first', () => {
+    const s = suggestionsFor('/sys/class/net/eth0/mtu/', resolver, fuse);
+    expect(s[0]).toEqual({ what: '/sys/class/net/<iface>/mtu', url: '/sys/class/net/~iface~/mtu/', why: 'documents this path' });
+  });
+
+  it('offers similar names for a typo', () => {
+    const s = suggestionsFor('/sys/kernel/btf/vmlnux/', resolver, fuse);
+    expect(s).toContainEqual({ what: '/sys/kernel/btf/vmlinux', url: '/sys/kernel/btf/vmlinux/', why: 'similar name' });
+    expect(new Set(s.map((x) => x.url)).size).toBe(s.length);
+  });
+
+  it('offers the closest documented folder for a path below nothing documented', () => {
+    expect(suggestionsFor('/sys/kernel/mm/zz_no_such/', resolver, fuse)[0]).toEqual({ what: '/sys/kernel/mm', url: '/sys/kernel/mm/', why: 'closest documented folder' });
+  });
+
+  it('reads a mistyped permalink', () => {
+    expect(suggestionsFor('/sys/class/net/~iface~/mtux/', resolver, fuse).map((x) => x.what)).toContain('/sys/class/net/<iface>/mtu');
+  });
+});
