@@ -16,6 +16,8 @@ export interface AbiLoaderOptions {
   version?: string;
   /** Renders an entry's description to HTML; called only for entries whose content changed. */
   render?: (entry: AbiEntry, tree: AbiTree) => { html: string };
+  /** Whatever else the rendered HTML depends on (the base path): a change re-renders every entry. */
+  renderKey?: string;
 }
 
 /** The loaders' names, for `refreshContent` (see integrations/live-tree.ts, which re-runs them on edits in dev). */
@@ -79,7 +81,7 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
   const items = itemsFor(options, tree);
   // A description's links depend on which symbols and files exist, so rendered
   // entries also change digest when that set does.
-  const linkTargets = options.render ? generateDigest(linkTargetKey(tree)) : '';
+  const linkTargets = options.render ? generateDigest(`${options.renderKey ?? ''}\n${linkTargetKey(tree)}`) : '';
   const seen = new Set<string>();
   let changed = 0;
   for (const { id, data, entry } of items) {

@@ -11,6 +11,8 @@ export interface RenderOptions {
   /** Builds the mention resolver for a tree; default: the path resolver (exact, pattern, then prefix). */
   mentions?: (tree: AbiTree) => MentionResolver;
   docsBaseUrl?: string;
+  /** The site's base path ("/abi/"); internal links are written under it. Default "/". */
+  base?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface RenderOptions {
 export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => { html: string; stats: DescribeStats } {
   // Keyed by the link targets, not the tree object: a re-parse after an edit
   // that adds or removes no symbol or file keeps the resolver it built.
+  const base = (options.base ?? '/').replace(/\/$/, '');
   let last: { key: string; ctx: Omit<DescribeContext, 'selfUrls'> } | undefined;
   const byTree = new WeakMap<AbiTree, Omit<DescribeContext, 'selfUrls'>>();
   const contextFor = (tree: AbiTree) => {
@@ -29,11 +32,15 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
     ctx = last?.key === key ? last.ctx : undefined;
     if (!ctx) {
       const files = new Set(tree.files.map((f) => f.path));
+      const mention = (options.mentions ?? patternMentions)(tree);
       ctx = {
-        resolveMention: (options.mentions ?? patternMentions)(tree),
+        resolveMention: (path) => {
+          const url = mention(path);
+          return url && base + url;
+        },
         fileUrl: (abiPath) => {
           const path = abiPath.replace(/^Documentation\/ABI\//, '');
-          return files.has(path) ? fileToUrl(path) : undefined;
+          return files.has(path) ? base + fileToUrl(path) : undefined;
         },
         ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
       };
@@ -42,7 +49,7 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
     byTree.set(tree, ctx);
     return ctx;
   };
-  return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => s.url) });
+  return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => base + s.url) });
 }
 
 /**

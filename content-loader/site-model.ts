@@ -145,3 +145,8 @@ export function siblingWindow(children: TreeChild[], url: string, size = 24): { 
   const start = Math.max(0, Math.min(at - Math.floor(size / 2), others.length - size));
   return { shown: others.slice(start, start + size), total: others.length };
 }
+
+/** A symbol to show as an example of a permalink: /sys/kernel/btf/vmlinux where the tree has it. */
+export function exampleSymbol(model: SiteModel): SymbolPage | undefined {
+  return model.symbols.get('/sys/kernel/btf/vmlinux/') ?? model.symbols.values().next().value;
+}

@@ -9,8 +9,9 @@ const tree = primaryTree(process.cwd());
 if (!tree) {
   throw new Error('abi-atlas: no kernel ABI tree found. Run `npm run abi:fetch`, or set ABI_DIR=/path/to/linux.');
 }
-const render = descriptionRenderer();
-const source = (collection: AbiCollection) => abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, render });
+const base = import.meta.env.BASE_URL;
+const render = descriptionRenderer({ base });
+const source = (collection: AbiCollection) => abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, render, renderKey: base });
 
 const level = z.enum(LEVELS);
 const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });
