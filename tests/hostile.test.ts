@@ -6,6 +6,9 @@ import { formatWarning, parseTree } from '../content-loader/index.ts';
 import { buildSite } from './helpers/build-site.ts';
 import { hostileTree } from './helpers/hostile-tree.ts';
 import { unsafeMarkup } from './helpers/html-safety.ts';
+import { hasChromium, launchChromium, needsChromium } from './helpers/browser.ts';
+import { serveStatic } from './helpers/serve.ts';
+import { fileToUrl } from '../content-loader/site-model.ts';
 
 const hostileDir = hostileTree();
 const tree = parseTree(hostileDir);
@@ -59,6 +62,29 @@ describe('the site built from the hostile tree', () => {
     const missing = tree.entries.flatMap((e) => e.symbols).filter((s) => !existsSync(join(outDir, s.url, 'index.html')));
     expect(missing).toEqual([]);
   });
+
+  it.skipIf(!hasChromium)(`runs none of the payloads in Chromium ${needsChromium}`, async () => {
+    const server = await serveStatic(outDir);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      // The probe works: the same payload, unescaped, does set the global.
+      await page.goto(server.origin + '/');
+      await page.setContent('<img src="x" onerror="window.__pwned=1">', { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as { __pwned?: unknown }).__pwned === 1);
+      const urls = ['/', ...new Set(tree.entries.flatMap((e) => [...e.symbols.map((s) => s.url), fileToUrl(e.file)]))];
+      for (const url of urls) {
+        await page.goto(server.origin + url);
+        // The payloads would set window.__pwned (img onerror fires on load; give it a moment).
+        await page.waitForLoadState('load');
+        expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), url).toBeUndefined();
+      }
+      expect(urls.length).toBeGreaterThan(20);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 
   it('never lets a payload through as markup', () => {
     const files = htmlFiles(outDir);
