@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parseTree } from '../content-loader/index.ts';
 import { descriptionRenderer } from '../content-loader/render-entry.ts';
 import { buildResolver, resolve } from '../content-loader/resolve/index.ts';
+import { launchChromium } from '../tests/helpers/browser.ts';
+import { editAndWait, startDev } from '../tests/helpers/dev-server.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const corpus = join(project, '..', 'shared', 'corpus');
@@ -85,15 +87,40 @@ if (!only) {
   row('HTML pages', String(pages.length));
   const sizes = pages.filter((d) => d.parentPath.includes(`${dist}/sys/`)).map((d) => statSync(join(d.parentPath, d.name)).size).sort((a, b) => a - b);
   row('interface page HTML (median / 90th percentile / largest)', `${kib(sizes[sizes.length >> 1]!)} / ${kib(sizes[Math.floor(sizes.length * 0.9)]!)} / ${kib(sizes.at(-1)!)}`, '< 30 KiB');
-  const pagefind = join(dist, 'pagefind');
-  if (existsSync(pagefind)) {
-    const files = readdirSync(pagefind, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-    const bytes = files.reduce((n, d) => n + statSync(join(d.parentPath, d.name)).size, 0);
-    row('Pagefind index', `${files.length} files, ${kib(bytes)}`);
+  // Search figures (index size, fuse, typing to results in Chromium) on this build.
+  const search = spawnSync(process.execPath, [join(project, 'scripts/bench-search.ts'), dist], { cwd: project, encoding: 'utf8' });
+  for (const line of search.stdout.split('\n')) {
+    const m = /^\| (.+) \| (.+) \|$/.exec(line);
+    if (m && m[1] !== 'measure' && !m[1]!.startsWith('---')) row(m[1]!, m[2]!);
   }
+  row('edit to updated page in `npm run dev` (median of 5 edits)', `${Math.round(await devEditMs(join(work, 'ABI'), join(work, 'dev-cache')))} ms`, '< 1000 ms');
   rmSync(work, { recursive: true, force: true });
 }
 
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 console.log('| measure | value | target |\n|---|---|---|');
 for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);
+
+/** Median ms from saving a file of the tree to the open page showing it, in `npm run dev`. */
+async function devEditMs(abiDir: string, cacheDir: string): Promise<number> {
+  const dev = await startDev(abiDir, 4700, cacheDir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 120_000 });
+    await page.goto(`${dev.origin}/sys/kernel/btf/vmlinux/`, { timeout: 120_000 });
+    await connected;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(3000);
+    const file = join(abiDir, 'testing/sysfs-kernel-btf');
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      times.push(await editAndWait(page, file, /Description:\n[^\n]*Read-only binary[^\n]*|Description:\tEdited at \d+/));
+      await page.waitForTimeout(1500);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  } finally {
+    await browser.close();
+    dev.stop();
+  }
+}

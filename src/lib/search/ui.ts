@@ -71,6 +71,10 @@ export function mountSearch(root: HTMLElement, options: MountOptions = {}): { ru
   };
   results.append(sections.resolve, sections.quick, sections.full);
 
+  // Fetch Pagefind while the reader is still typing the first word: it is the
+  // slowest back end to start (script, WebAssembly, filter data).
+  if (mode === 'full') void loadPagefind().catch(() => undefined);
+
   const state: SearchState = options.syncUrl ? stateFromUrl(location.search) : { q: '', level: [], fs: [], kernel: '', sort: '' };
   if (state.q) input.value = state.q;
   let seq = 0;
