@@ -61,7 +61,7 @@ export function kernelSortKey(v: KernelVersion | undefined): string {
 /** Compares filter labels as versions, newest first. */
 export function compareKernelLabels(a: string, b: string): number {
   const key = (s: string) => kernelSortKey(parseKernelVersion(s));
-  return key(b).localeCompare(key(a));
+  return compareText(key(b), key(a));
 }
 
 /**

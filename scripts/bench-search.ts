@@ -2,7 +2,7 @@
 // (default: the test build of linux-6.12, else dist/). Prints a markdown table.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { hasChromium, launchChromium } from '../tests/helpers/browser.ts';
 import { loadResolver, resolve, type SerializedResolver } from '../content-loader/resolve/index.ts';
 import { loadQuickJump, quickSearch, type QuickJumpData } from '../content-loader/search-index.ts';
 import { serveStatic } from '../tests/helpers/serve.ts';
@@ -47,9 +47,9 @@ const walk = (dir: string) => {
 walk(join(siteDir, 'pagefind'));
 rows.push(['Pagefind index', `${(bytes / 2 ** 20).toFixed(1)} MiB in ${files} files`]);
 
-if (existsSync('/usr/bin/chromium')) {
+if (hasChromium) {
   const server = await serveStatic(siteDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchChromium();
   const cold: number[] = [];
   const warm: number[] = [];
   for (let run = 0; run < 5; run++) {

@@ -9,7 +9,7 @@ import { parseTree } from '../content-loader/index.ts';
 import { descriptionRenderer } from '../content-loader/render-entry.ts';
 import { buildResolver, resolve } from '../content-loader/resolve/index.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
-import { editAndWait, startDev } from '../tests/helpers/dev-server.ts';
+import { editAndWait, openLive, startDev } from '../tests/helpers/dev-server.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const corpus = join(project, '..', 'shared', 'corpus');
@@ -107,11 +107,7 @@ async function devEditMs(abiDir: string, cacheDir: string): Promise<number> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 120_000 });
-    await page.goto(`${dev.origin}/sys/kernel/btf/vmlinux/`, { timeout: 120_000 });
-    await connected;
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(3000);
+    await openLive(page, `${dev.origin}/sys/kernel/btf/vmlinux/`);
     const file = join(abiDir, 'testing/sysfs-kernel-btf');
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {

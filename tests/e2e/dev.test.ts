@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, needsChromium } from '../helpers/browser.ts';
 import { corpusTree, hasCorpus, needsCorpus } from '../helpers/corpus.ts';
-import { editAndWait, startDev, type DevServer } from '../helpers/dev-server.ts';
+import { editAndWait, openLive, startDev, type DevServer } from '../helpers/dev-server.ts';
 
 describe.skipIf(!hasChromium || !hasCorpus('6.12'))(`npm run dev on a copy of linux-6.12 ${needsCorpus} ${needsChromium}`, () => {
   let dev: DevServer | undefined;
@@ -23,13 +23,7 @@ describe.skipIf(!hasChromium || !hasCorpus('6.12'))(`npm run dev on a copy of li
     dev = await startDev(abiDir, 4500 + Math.floor(Math.random() * 400), join(work, 'cache'));
     browser = await launchChromium();
     const page = await browser.newPage();
-    // Edits reach the page through Vite's live-reload socket: wait until it is connected.
-    const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 120_000 });
-    await page.goto(`${dev.origin}/sys/kernel/btf/vmlinux/`, { timeout: 120_000 });
-    await connected;
-    // The first visit may make Vite optimize dependencies and reload once; let that settle.
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(3000);
+    await openLive(page, `${dev.origin}/sys/kernel/btf/vmlinux/`);
     expect(await page.locator('main').innerText()).toContain('Read-only binary attribute');
     const file = join(abiDir, 'testing', 'sysfs-kernel-btf');
     const first = await editAndWait(page, file, /Description:\n[^\n]*Read-only binary attribute[^\n]*/);

@@ -1,24 +1,19 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launchChromium, needsChromium } from '../helpers/browser.ts';
 import { needsCorpus } from '../helpers/corpus.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 const siteDir = inject('siteDir');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!siteDir || !hasChromium)(`search in the browser (needs ${CHROMIUM}) ${needsCorpus}`, () => {
+describe.skipIf(!siteDir || !hasChromium)(`search in the browser ${needsChromium} ${needsCorpus}`, () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     server = await serveStatic(siteDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

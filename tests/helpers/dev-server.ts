@@ -53,3 +53,16 @@ export async function editAndWait(page: Page, file: string, description: RegExp)
   await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30_000 });
   return performance.now() - started;
 }
+
+/**
+ * Opens `url` of a dev server and waits until edits can reach it: Vite's
+ * live-reload socket connected, and the reload a first visit may cause
+ * (dependency optimization) over.
+ */
+export async function openLive(page: Page, url: string): Promise<void> {
+  const connected = page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 120_000 });
+  await page.goto(url, { timeout: 120_000 });
+  await connected;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(3000);
+}
