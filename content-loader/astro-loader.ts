@@ -101,7 +101,9 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
     }
   }
   if (changed || removed || !reused) {
-    logger.info(`${options.collection}: ${changed} stored, ${removed} removed, ${items.length - changed} unchanged (${Math.round(performance.now() - started)} ms)`);
+    // For entries this is the describe phase: only changed entries are rendered.
+    const what = options.render ? `${changed} described and stored` : `${changed} stored`;
+    logger.info(`${options.collection}: ${what}, ${removed} removed, ${items.length - changed} unchanged (${Math.round(performance.now() - started)} ms)`);
   }
 }
 

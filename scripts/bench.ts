@@ -85,8 +85,11 @@ if (!only) {
   const dist = join(work, 'dist');
   const pages = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name.endsWith('.html'));
   row('HTML pages', String(pages.length));
-  const sizes = pages.filter((d) => d.parentPath.includes(`${dist}/sys/`)).map((d) => statSync(join(d.parentPath, d.name)).size).sort((a, b) => a - b);
+  // Interface pages are the symbol pages (abi.json lists their URLs); path-tree pages are not counted.
+  const urls = new Set<string>(tree.entries.flatMap((e) => e.symbols.map((s) => s.url)));
+  const sizes = [...urls].map((u) => statSync(join(dist, u, 'index.html')).size).sort((a, b) => a - b);
   row('interface page HTML (median / 90th percentile / largest)', `${kib(sizes[sizes.length >> 1]!)} / ${kib(sizes[Math.floor(sizes.length * 0.9)]!)} / ${kib(sizes.at(-1)!)}`, '< 30 KiB');
+  row('CSS every page loads (one cached file)', kib(readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.css')).reduce((n, f) => n + statSync(join(dist, '_astro', f)).size, 0)));
   // Search figures (index size, fuse, typing to results in Chromium) on this build.
   const search = spawnSync(process.execPath, [join(project, 'scripts/bench-search.ts'), dist], { cwd: project, encoding: 'utf8' });
   for (const line of search.stdout.split('\n')) {
