@@ -11,7 +11,9 @@ if (!tree) {
 }
 const base = import.meta.env.BASE_URL;
 const render = descriptionRenderer({ base });
-const source = (collection: AbiCollection) => abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, render, renderKey: base });
+// Only entries have descriptions to render.
+const source = (collection: AbiCollection) =>
+  abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, ...(collection === 'entries' ? { render, renderKey: base } : {}) });
 
 const level = z.enum(LEVELS);
 const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });

@@ -1,3 +1,4 @@
+import { it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,4 +15,15 @@ export const needsCorpus = '(needs ../shared/corpus; skipped when it is absent)'
 /** How the shared test site is built: linux-6.12 documented, with history from 6.1. */
 export function testSiteEnv(): Record<string, string> {
   return { ABI_DIRS: `6.1=${corpusTree('6.1')},6.12=${corpusTree('6.12')}` };
+}
+
+/**
+ * For the first line of a `describe.skipIf(...)` body: Vitest runs a skipped
+ * body anyway to collect its tests, so a body that loads the corpus must stop
+ * first. Registers a skipped placeholder and returns true when `missing`.
+ * @example if (stopWhen(!hasCorpus('6.12'))) return;
+ */
+export function stopWhen(missing: boolean): boolean {
+  if (missing) it.skip('skipped: its input is absent', () => undefined);
+  return missing;
 }
