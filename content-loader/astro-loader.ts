@@ -15,9 +15,15 @@ export interface AbiLoaderOptions {
   /** Version label of the tree ("6.12"), shown on the site. */
   version?: string;
   /** Renders an entry's description to HTML; called only for entries whose content changed. */
-  render?: (entry: AbiEntry, tree: AbiTree) => { html: string };
+  render?: (entry: AbiEntry, tree: AbiTree) => Rendered;
   /** Whatever else the rendered HTML depends on (the base path): a change re-renders every entry. */
   renderKey?: string;
+}
+
+/** An entry's rendered description, and what rendering learned that pages need (kept as the DataEntry's `rendered`). */
+export interface Rendered {
+  html: string;
+  metadata?: Record<string, unknown>;
 }
 
 /** The loaders' names, for `refreshContent` (see integrations/live-tree.ts, which re-runs them on edits in dev). */
@@ -90,8 +96,8 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
     if (store.get(id)?.digest === digest) continue;
     changed++;
     const parsed = await parseData({ id, data });
-    const html = entry && options.render ? options.render(entry, tree).html : undefined;
-    store.set(html === undefined ? { id, data: parsed, digest } : { id, data: parsed, digest, rendered: { html } });
+    const rendered = entry && options.render ? options.render(entry, tree) : undefined;
+    store.set(rendered === undefined ? { id, data: parsed, digest } : { id, data: parsed, digest, rendered });
   }
   let removed = 0;
   for (const id of store.keys()) {

@@ -1,16 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { abiLoader, type AbiCollection } from '../content-loader/astro-loader.ts';
+import { abiLoader, type AbiCollection, type Rendered } from '../content-loader/astro-loader.ts';
 import { primaryTree } from '../content-loader/find-tree.ts';
 import { descriptionRenderer } from '../content-loader/render-entry.ts';
-import { LEVELS } from '../content-loader/types.ts';
+import { LEVELS, type AbiEntry, type AbiTree } from '../content-loader/types.ts';
 
 const tree = primaryTree(process.cwd());
 if (!tree) {
   throw new Error('abi-atlas: no kernel ABI tree found. Run `npm run abi:fetch`, or set ABI_DIR=/path/to/linux.');
 }
 const base = import.meta.env.BASE_URL;
-const render = descriptionRenderer({ base });
+const describe = descriptionRenderer({ base });
+// The mentions no entry documents are kept for /health/, which would otherwise render everything again.
+const render = (entry: AbiEntry, tree: AbiTree): Rendered => {
+  const { html, stats } = describe(entry, tree);
+  return { html, metadata: { unresolvedMentions: stats.unresolvedMentions } };
+};
 // Only entries have descriptions to render.
 const source = (collection: AbiCollection) =>
   abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, ...(collection === 'entries' ? { render, renderKey: base } : {}) });

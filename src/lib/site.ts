@@ -6,6 +6,8 @@ import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 export interface StoredEntry extends AbiEntry {
   order: number;
   html: string;
+  /** Paths the description mentions that no entry documents (found while rendering it). */
+  unresolvedMentions: string[];
 }
 export interface StoredFile extends AbiFile {
   order: number;
@@ -30,7 +32,11 @@ export function loadSite(): Promise<Site> {
   site ??= (async () => {
     const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
     const stored = entries
-      .map((e) => ({ ...(e.data as AbiEntry & { order: number }), html: e.rendered?.html ?? '' }))
+      .map((e) => ({
+        ...(e.data as AbiEntry & { order: number }),
+        html: e.rendered?.html ?? '',
+        unresolvedMentions: (e.rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
+      }))
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
     const ref = process.env.ABI_REF ?? (version ? `v${version}` : 'master');
