@@ -10,6 +10,7 @@ import { historyFromIndexes, type SymbolHistory } from '../../content-loader/his
 import { goneFromHistory, type GoneSymbol } from '../../content-loader/history/gone.ts';
 import { versionPairs, type VersionPair } from '../../content-loader/history/pairs.ts';
 import { feedTime } from '../../content-loader/history/feed-time.ts';
+import { sourceUrl } from '../../content-loader/source-url.ts';
 
 export interface SiteHistory {
   /** False with fewer than two trees: no history is shown anywhere. */
@@ -77,8 +78,7 @@ export function goneSymbols(): GoneSymbol[] {
 
 /** Link to a line of a file in the kernel's git at a version's tag (v6.1). */
 export function versionSourceUrl(version: string, file: string, line: number): string {
-  const repo = process.env.ABI_SOURCE_URL ?? 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/';
-  return `${repo}Documentation/ABI/${file}?h=${encodeURIComponent('v' + version)}#n${line}`;
+  return sourceUrl(file, line, `v${version}`, process.env.ABI_SOURCE_URL);
 }
 
 let renderer: ((entry: AbiEntry, tree: AbiTree) => { html: string }) | undefined;

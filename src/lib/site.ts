@@ -1,6 +1,7 @@
 // The data every page reads, gathered once per build from the collections.
 import { getCollection, getEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../../content-loader/site-model.ts';
+import { sourceUrl } from '../../content-loader/source-url.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 
 export interface StoredEntry extends AbiEntry {
@@ -40,14 +41,13 @@ export function loadSite(): Promise<Site> {
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
     const ref = process.env.ABI_REF ?? (version ? `v${version}` : 'master');
-    const repo = process.env.ABI_SOURCE_URL ?? 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/';
     return {
       entries: stored,
       byId: new Map(stored.map((e) => [e.id, e])),
       files: files.map((f) => f.data as StoredFile).sort((a, b) => a.order - b.order),
       model: siteModel(stored),
       version,
-      sourceUrl: (file, line) => `${repo}Documentation/ABI/${file}?h=${encodeURIComponent(ref)}#n${line}`,
+      sourceUrl: (file, line) => sourceUrl(file, line, ref, process.env.ABI_SOURCE_URL),
     };
   })();
   return site;
