@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
-import { corpusTree, needsCorpus, stopWhen } from './helpers/corpus.ts';
+import { corpusTree, levelsByUrl, needsCorpus, stopWhen } from './helpers/corpus.ts';
 
 const siteDir = inject('siteDir');
 
@@ -14,17 +14,10 @@ function sectionLinks(html: string, id: string): Set<string> {
   return new Set([...section.matchAll(/href="([^"#]*)"/g)].map((m) => decodeURI(m[1]!)));
 }
 
-/** URL -> set of levels, computed here from the parsed tree. */
-function levelsByUrl(version: string): Map<string, string> {
-  const map = new Map<string, Set<string>>();
-  for (const e of parseTree(corpusTree(version)).entries) for (const s of e.symbols) map.set(s.url, (map.get(s.url) ?? new Set()).add(e.level));
-  return new Map([...map].map(([url, levels]) => [url, [...levels].sort().join('+')]));
-}
-
 describe.skipIf(!siteDir)(`the /changes/6.1...6.12/ page ${needsCorpus}`, () => {
   if (stopWhen(!siteDir)) return;
   const html = readFileSync(join(siteDir, 'changes/6.1...6.12/index.html'), 'utf8');
-  const [old, now] = [levelsByUrl('6.1'), levelsByUrl('6.12')];
+  const [old, now] = [levelsByUrl(parseTree(corpusTree('6.1'))), levelsByUrl(parseTree(corpusTree('6.12')))];
 
   it('lists exactly the symbols added and removed between the two parsed trees', () => {
     const added = [...now.keys()].filter((u) => !old.has(u));

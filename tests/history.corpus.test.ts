@@ -1,21 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseTree, type AbiTree } from '../content-loader/index.ts';
+import { parseTree } from '../content-loader/index.ts';
 import { diffTrees } from '../content-loader/history/diff-trees.ts';
 import { symbolHistory } from '../content-loader/history/symbol-history.ts';
 import { goneFromHistory } from '../content-loader/history/gone.ts';
-import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
+import { corpusTree, hasCorpus, levelsByUrl, needsCorpus, stopWhen } from './helpers/corpus.ts';
 
 const cli = fileURLToPath(new URL('../bin/abi-atlas.js', import.meta.url));
-const ORDER = ['stable', 'testing', 'obsolete', 'removed'];
-
-/** URL -> level label, computed here without the history modules. */
-function levelsByUrl(tree: AbiTree): Map<string, string> {
-  const sets = new Map<string, Set<string>>();
-  for (const e of tree.entries) for (const s of e.symbols) sets.set(s.url, (sets.get(s.url) ?? new Set()).add(e.level));
-  return new Map([...sets].map(([url, set]) => [url, ORDER.filter((l) => set.has(l)).join('+')]));
-}
 
 const minus = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((k) => !b.has(k)).sort();
 

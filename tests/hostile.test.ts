@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatWarning, parseTree } from '../content-loader/index.ts';
 import { buildSite } from './helpers/build-site.ts';
 import { hostileTree } from './helpers/hostile-tree.ts';
+import { siteFiles } from './helpers/site-files.ts';
 import { unsafeMarkup } from './helpers/html-safety.ts';
 import { hasChromium, launchChromium, needsChromium } from './helpers/browser.ts';
 import { serveStatic } from './helpers/serve.ts';
@@ -37,13 +38,6 @@ describe('a hostile tree', () => {
     expect(text.some((t) => t.startsWith('stable/sysfs-dup:1: /sys/dup/x is defined 2 times'))).toBe(true);
   });
 });
-
-/** Every HTML file below `dir`. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => join(d.parentPath, d.name));
-}
 
 describe('the site built from the hostile tree', () => {
   const outDir = join(mkdtempSync(join(tmpdir(), 'abi-hostile-site-')), 'dist');
@@ -87,7 +81,7 @@ describe('the site built from the hostile tree', () => {
   }, 120_000);
 
   it('never lets a payload through as markup', () => {
-    const files = htmlFiles(outDir);
+    const files = siteFiles(outDir).filter((f) => f.endsWith('.html')).map((f) => join(outDir, f));
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) expect(unsafeMarkup(readFileSync(file, 'utf8'), '__pwned'), file).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { it } from 'vitest';
+import { LEVELS, type AbiTree } from '../../content-loader/types.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -26,4 +27,11 @@ export function testSiteEnv(): Record<string, string> {
 export function stopWhen(missing: boolean): boolean {
   if (missing) it.skip('skipped: its input is absent', () => undefined);
   return missing;
+}
+
+/** Symbol URL -> its levels joined in the kernel's order ("stable+testing"), computed here without the history modules. */
+export function levelsByUrl(tree: AbiTree): Map<string, string> {
+  const sets = new Map<string, Set<string>>();
+  for (const e of tree.entries) for (const s of e.symbols) sets.set(s.url, (sets.get(s.url) ?? new Set()).add(e.level));
+  return new Map([...sets].map(([url, set]) => [url, LEVELS.filter((l) => set.has(l)).join('+')]));
 }
