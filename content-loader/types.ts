@@ -2,8 +2,26 @@
 export const LEVELS = ['stable', 'testing', 'obsolete', 'removed'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/**
+ * What a parser warning is about, set where the warning is made (the
+ * message is for people and may be reworded; the kind is for code).
+ */
+export const WARNING_KINDS = [
+  'missing-description',
+  'duplicate',
+  'duplicate-in-file',
+  'tag-before-what',
+  'where-tag',
+  'invalid-tag',
+  'repeated-tag',
+  'tag-read-as',
+  'tree-layout',
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
 /** A finding about the input, located at `file:line` (file relative to the ABI folder). */
 export interface Warning {
+  kind: WarningKind;
   file: string;
   line: number;
   message: string;

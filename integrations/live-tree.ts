@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { watch } from 'node:fs';
-import { ABI_LOADERS } from '../content-loader/astro-loader.ts';
-import { primaryTree } from '../content-loader/find-tree.ts';
+import { ABI_LOADERS } from '../content-loader/astro/loader.ts';
+import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
 
 /**
  * Live preview for `astro dev`: an edit under the ABI tree re-runs the

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasChromium, launchChromium } from '../tests/helpers/browser.ts';
 import { loadResolver, resolve, type SerializedResolver } from '../content-loader/resolve/index.ts';
-import { loadQuickJump, quickSearch, type QuickJumpData } from '../content-loader/search-index.ts';
+import { loadQuickJump, quickSearch, type QuickJumpData } from '../content-loader/search/index.ts';
 import { serveStatic } from '../tests/helpers/serve.ts';
 
 const siteDir = process.argv[2] ?? ['.cache/test-site/linux-6.12', 'dist'].find((d) => existsSync(join(d, 'pagefind')));

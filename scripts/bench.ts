@@ -6,7 +6,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTree } from '../content-loader/index.ts';
-import { descriptionRenderer } from '../content-loader/render-entry.ts';
+import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
 import { buildResolver, resolve } from '../content-loader/resolve/index.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { editAndWait, openLive, startDev } from '../tests/helpers/dev-server.ts';

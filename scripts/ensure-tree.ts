@@ -1,7 +1,7 @@
 // Runs before `npm run build` / `npm run dev`: make sure there is a tree to build,
 // fetching one into the cache when none is configured or nearby.
-import { fetchTree } from '../content-loader/fetch-tree.ts';
-import { primaryTree } from '../content-loader/find-tree.ts';
+import { fetchTree } from '../content-loader/tree-source/fetch-tree.ts';
+import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
 
 try {
   const found = primaryTree(process.cwd());

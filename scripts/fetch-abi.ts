@@ -1,5 +1,5 @@
 // `npm run abi:fetch [version]`: fetch Documentation/ABI of a release into the cache.
-import { fetchTree } from '../content-loader/fetch-tree.ts';
+import { fetchTree } from '../content-loader/tree-source/fetch-tree.ts';
 
 try {
   const r = fetchTree(process.argv[2]);

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { abiLoader, type AbiCollection, type Rendered } from '../content-loader/astro-loader.ts';
-import { primaryTree } from '../content-loader/find-tree.ts';
-import { descriptionRenderer } from '../content-loader/render-entry.ts';
-import { LEVELS, type AbiEntry, type AbiTree } from '../content-loader/types.ts';
+import { abiLoader, type AbiCollection, type Rendered } from '../content-loader/astro/loader.ts';
+import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
+import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
+import { LEVELS, WARNING_KINDS, type AbiEntry, type AbiTree } from '../content-loader/types.ts';
 
 const tree = primaryTree(process.cwd());
 if (!tree) {
@@ -22,7 +22,7 @@ const source = (collection: AbiCollection) =>
 
 const level = z.enum(LEVELS);
 const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });
-const warning = z.object({ file: z.string(), line: z.number(), message: z.string() });
+const warning = z.object({ kind: z.enum(WARNING_KINDS), file: z.string(), line: z.number(), message: z.string() });
 
 export const collections = {
   entries: defineCollection({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
-import { abiLoader, type AbiCollection } from '../content-loader/astro-loader.ts';
+import { abiLoader, type AbiCollection } from '../content-loader/astro/loader.ts';
 import type { AbiEntry } from '../content-loader/types.ts';
 
 type Stored = { id: string; data: Record<string, unknown>; digest?: string | number; rendered?: { html: string } };

@@ -19,7 +19,7 @@ describe('abi-atlas CLI', () => {
       symbols: [{ what: '/sys/nodesc/a', url: '/sys/nodesc/a/' }],
       date: '2020',
     });
-    expect(out.warnings).toContainEqual({ file: 'testing/sysfs-nodesc', line: 7, message: "/sys/nodesc/c doesn't have a description" });
+    expect(out.warnings).toContainEqual({ kind: 'missing-description', file: 'testing/sysfs-nodesc', line: 7, message: "/sys/nodesc/c doesn't have a description" });
   });
 
   it('parse without --json lists symbols and prints warnings as file:line: message', () => {

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareVersions, fetchTree } from '../content-loader/fetch-tree.ts';
-import { locateTree } from '../content-loader/find-tree.ts';
+import { compareVersions, fetchTree } from '../content-loader/tree-source/fetch-tree.ts';
+import { locateTree } from '../content-loader/tree-source/find-tree.ts';
 import { parseTree } from '../content-loader/index.ts';
 import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
 

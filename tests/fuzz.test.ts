@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildTree } from '../content-loader/index.ts';
-import { descriptionRenderer } from '../content-loader/render-entry.ts';
-import { decodeUtf8 } from '../content-loader/text.ts';
+import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
+import { decodeUtf8 } from '../content-loader/parse/text.ts';
 import { corpusTree, hasCorpus } from './helpers/corpus.ts';
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed. */

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatWarning, parseTree } from '../content-loader/index.ts';
 import { healthFindings } from '../content-loader/health/findings.ts';
-import { classifyWarning } from '../content-loader/health/classify-warning.ts';
 import { looksLikeTagLine } from '../content-loader/health/what-checks.ts';
 import { byFile, byKind, countByKind } from '../content-loader/health/report.ts';
 import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
@@ -58,22 +57,6 @@ describe('health findings on fixtures', () => {
       ['testing/sysfs-dirty', 8],
       ['testing/sysfs-empty', 1],
     ]);
-  });
-
-  it('classifies every warning the parser writes', () => {
-    const messages: [string, string][] = [
-      ["/sys/a doesn't have a description", 'missing-description'],
-      ['/sys/a is defined 2 times: stable/x:1; testing/y:2', 'duplicate'],
-      ['/sys/a is defined again in this file (first at line 3)', 'duplicate-in-file'],
-      ["'What:' should come first: Date: 2020", 'tag-before-what'],
-      ["tag 'Where' is invalid. Should be 'What:' instead", 'where-tag'],
-      ["tag 'Bogus' is invalid", 'invalid-tag'],
-      ["tag 'Contact' appears twice in one entry; both are kept", 'repeated-tag'],
-      ["'Whatever:' is read as tag 'what'", 'tag-read-as'],
-      ['not under stable/testing/obsolete/removed; skipped', 'tree-layout'],
-      ['something new', 'other'],
-    ];
-    for (const [message, kind] of messages) expect(classifyWarning({ file: 'f', line: 1, message })).toBe(kind);
   });
 
   it('looksLikeTagLine spots tag lines that lost their colon, not ordinary Whats', () => {

@@ -4,7 +4,7 @@ import { parseTree } from '../content-loader/index.ts';
 import { atomFeed, xml } from '../content-loader/history/atom.ts';
 import { diffTrees, type TreeDiff } from '../content-loader/history/diff-trees.ts';
 import { versionPairs } from '../content-loader/history/pairs.ts';
-import { versionedDirs } from '../content-loader/history/trees.ts';
+import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
 import { feedTime } from '../content-loader/history/feed-time.ts';
 import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
 

@@ -5,7 +5,7 @@ import { symbolHistory } from '../content-loader/history/symbol-history.ts';
 import { goneFromHistory } from '../content-loader/history/gone.ts';
 import { versionPairs } from '../content-loader/history/pairs.ts';
 import { groupByPrefix, NOT_PATHS } from '../content-loader/history/group.ts';
-import { parseVersionedDirs, versionedDirs } from '../content-loader/history/trees.ts';
+import { parseVersionedDirs, versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
 import { levelKey, normalizeDescription } from '../content-loader/history/symbol-index.ts';
 
 /** A one-file tree from text, for in-memory histories. */

@@ -9,7 +9,7 @@ import { siteFiles } from './helpers/site-files.ts';
 import { unsafeMarkup } from './helpers/html-safety.ts';
 import { hasChromium, launchChromium, needsChromium } from './helpers/browser.ts';
 import { serveStatic } from './helpers/serve.ts';
-import { fileToUrl } from '../content-loader/site-model.ts';
+import { fileToUrl } from '../content-loader/parse/permalink.ts';
 
 const hostileDir = hostileTree();
 const tree = parseTree(hostileDir);

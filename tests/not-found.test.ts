@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
-import { pathToWhat, suggestionsFor } from '../content-loader/not-found.ts';
+import { pathToWhat, suggestionsFor } from '../content-loader/site/not-found.ts';
 import { buildResolver } from '../content-loader/resolve/index.ts';
-import { buildQuickJump, loadQuickJump } from '../content-loader/search-index.ts';
+import { buildQuickJump, loadQuickJump } from '../content-loader/search/index.ts';
 import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
 
 describe('pathToWhat', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
-import { normalizeWhat } from '../content-loader/permalink.ts';
+import { normalizeWhat } from '../content-loader/parse/permalink.ts';
 import { buildResolver, loadResolver, resolve, serializeResolver, type Resolver } from '../content-loader/resolve/index.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/linux-6.12/ABI', import.meta.url));

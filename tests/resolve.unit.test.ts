@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileWhat, isFailure, type CompiledWhat } from '../content-loader/resolve/compile-what.ts';
 import { buildResolver, deepestDocumentedPrefix, loadResolver, resolve, resolveMention, serializeResolver, type ResolverSymbol } from '../content-loader/resolve/index.ts';
-import { whatToUrl } from '../content-loader/permalink.ts';
+import { whatToUrl } from '../content-loader/parse/permalink.ts';
 import { classViews } from '../content-loader/resolve/views.ts';
 import { isSkipped, namesOf } from '../content-loader/resolve/sysfs-walk.ts';
 

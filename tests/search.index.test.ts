@@ -11,7 +11,7 @@ import {
   pathWords,
   quickSearch,
   type QuickJumpData,
-} from '../content-loader/search-index.ts';
+} from '../content-loader/search/index.ts';
 import { needsCorpus } from './helpers/corpus.ts';
 
 const siteDir = inject('siteDir');

@@ -34,9 +34,13 @@ export interface DescribeResult {
 
 export const DEFAULT_DOCS_BASE_URL = 'https://docs.kernel.org/';
 
-/** Description text -> mdast, by our ReST-subset reader. */
+/**
+ * Description text -> mdast, by our ReST-subset reader. The parser already
+ * expanded tabs to the kernel's 8-column stops (parse/parse-file.ts), so
+ * the text has none.
+ */
 export function parseDescription(text: string): Root {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '        ').split('\n');
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   return { type: 'root', children: parseBlocks(lines) };
 }
 

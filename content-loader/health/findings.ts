@@ -1,11 +1,11 @@
-import { normalizeWhat } from '../permalink.ts';
-import { descriptionRenderer } from '../render-entry.ts';
+import { normalizeWhat } from '../parse/permalink.ts';
+import { descriptionRenderer } from '../describe/render-entry.ts';
 import { buildResolver } from '../resolve/index.ts';
 import type { AbiEntry, AbiTree } from '../types.ts';
-import { classifyWarning } from './classify-warning.ts';
 import { entryLocator } from './entry-at.ts';
 import { KIND_ORDER, type FindingKind } from './kinds.ts';
 import { looksLikeTagLine } from './what-checks.ts';
+import { compareText } from '../shared/compare.ts';
 
 /** One finding of the health report, at `file:line` (line 0: the whole file). */
 export interface Finding {
@@ -36,7 +36,7 @@ export function healthFindings(tree: AbiTree, options: HealthOptions = {}): Find
     findings.push(anchor ? { kind, file, line, message, anchor } : { kind, file, line, message });
   };
 
-  for (const w of tree.warnings) add(classifyWarning(w), w.file, w.line, w.message);
+  for (const w of tree.warnings) add(w.kind, w.file, w.line, w.message);
 
   for (const entry of tree.entries) {
     for (const s of entry.symbols) {
@@ -76,9 +76,5 @@ function printable(what: string): string {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.line !== b.line) return a.line - b.line;
-  const k = KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
-  if (k) return k;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return compareText(a.file, b.file) || a.line - b.line || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.message, b.message);
 }

@@ -1,4 +1,13 @@
-/** Every kind of finding, in the order the report lists them; `kernel` marks the ones the kernel's validator gives too. */
+import type { WarningKind } from '../types.ts';
+
+/** Kinds the health report adds to the parser's warning kinds. */
+type HealthKind = 'what-looks-like-tag' | 'non-path-what' | 'uncompiled-what' | 'unresolved-mention' | 'empty-file';
+
+/**
+ * Every kind of finding, in the order the report lists them; `kernel` marks
+ * the ones the kernel's validator gives too. Every parser warning kind has
+ * its row (checked by the type).
+ */
 export const FINDING_KINDS = {
   'missing-description': { label: 'Entry without a description', kernel: true },
   'duplicate': { label: 'What defined in several files', kernel: true },
@@ -14,8 +23,7 @@ export const FINDING_KINDS = {
   'unresolved-mention': { label: 'Path mentioned in a description that no entry documents', kernel: false },
   'empty-file': { label: 'File without entries', kernel: false },
   'tree-layout': { label: 'File outside the level folders or unreadable', kernel: false },
-  'other': { label: 'Other parser warning', kernel: false },
-} as const;
+} as const satisfies Record<WarningKind | HealthKind, { label: string; kernel: boolean }>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
 

@@ -1,5 +1,6 @@
 import { FINDING_KINDS, KIND_ORDER, type FindingKind } from './kinds.ts';
 import type { Finding } from './findings.ts';
+import { compareText } from '../shared/compare.ts';
 
 export interface KindGroup {
   kind: FindingKind;
@@ -26,7 +27,7 @@ export function byFile(findings: readonly Finding[]): FileGroup[] {
     if (list) list.push(f);
     else files.set(f.file, [f]);
   }
-  return [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, list]) => ({ file, findings: list }));
+  return [...files].sort(([a], [b]) => compareText(a, b)).map(([file, list]) => ({ file, findings: list }));
 }
 
 /** Count per kind that occurs ({ "duplicate": 2, ... }), in kind order. */

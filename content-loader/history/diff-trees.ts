@@ -1,4 +1,4 @@
-import { compareText } from '../site-model.ts';
+import { compareText } from '../shared/compare.ts';
 import type { AbiEntry } from '../types.ts';
 import { symbolIndex, type SymbolState } from './symbol-index.ts';
 

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { walkTree } from '../walk.ts';
+import { walkTree } from '../parse/walk.ts';
 
 /**
  * The feed's `updated` time. A build must not stamp the clock (the same input

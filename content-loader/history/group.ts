@@ -1,4 +1,4 @@
-import { compareText } from '../site-model.ts';
+import { compareText } from '../shared/compare.ts';
 
 /** Items sharing a path prefix, for the changes pages. */
 export interface PrefixGroup<T> {

@@ -1,5 +1,4 @@
-/** History across kernel versions: pure data from parsed trees (trees.ts alone reads the environment and disk). */
-export { versionedDirs, parseVersionedDirs, type VersionedDir } from './trees.ts';
+/** History across kernel versions: pure data from parsed trees (feed-time.ts alone reads the disk). */
 export { symbolIndex, levelKey, normalizeDescription, descriptionKey, descriptionShown, type SymbolState } from './symbol-index.ts';
 export { diffTrees, diffIndexes, type TreeDiff, type SymbolRef, type LevelMove, type ChangedSymbol } from './diff-trees.ts';
 export { symbolHistory, historyFromIndexes, type SymbolHistory, type VersionedTree, type HistoryMove, type HistoryChange } from './symbol-history.ts';

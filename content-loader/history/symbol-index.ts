@@ -1,5 +1,5 @@
-import { normalizeWhat } from '../permalink.ts';
-import { compareText } from '../site-model.ts';
+import { normalizeWhat } from '../parse/permalink.ts';
+import { compareText } from '../shared/compare.ts';
 import { LEVELS, type AbiEntry, type Level } from '../types.ts';
 
 /** What one tree says about one symbol (one URL). */

@@ -47,7 +47,7 @@
  * text after the first segment (`/sys/.../<device>/<UUID>` would match almost
  * any path) are reported as not compiled; they still match exactly. Matching is case-sensitive and whole-path.
  */
-import { normalizeWhat } from '../permalink.ts';
+import { normalizeWhat } from '../parse/permalink.ts';
 import { compileFragment, FormError, splitTop } from './fragment.ts';
 
 /** How one segment of a What matches a segment of a concrete path. */

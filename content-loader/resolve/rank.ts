@@ -7,6 +7,7 @@
  * then to the What string and input order, so the order is deterministic.
  */
 import { LEVELS } from '../types.ts';
+import { compareText } from '../shared/compare.ts';
 import type { Ranked } from './resolver.ts';
 
 export function byRank(a: Ranked, b: Ranked): number {
@@ -20,11 +21,7 @@ export function byRank(a: Ranked, b: Ranked): number {
     // The path as given before a symlinked view of it.
     Number(a.via !== undefined) - Number(b.via !== undefined) ||
     LEVELS.indexOf(a.target.symbol.level) - LEVELS.indexOf(b.target.symbol.level) ||
-    compare(a.target.symbol.what, b.target.symbol.what) ||
+    compareText(a.target.symbol.what, b.target.symbol.what) ||
     a.target.order - b.target.order
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

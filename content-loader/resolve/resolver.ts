@@ -3,7 +3,7 @@
  * `/sys/class/net/eth0/mtu`? Built once from the entries, then queried; no
  * node: imports, so the browser bundles it too.
  */
-import { normalizeWhat, whatToUrl } from '../permalink.ts';
+import { normalizeWhat, whatToUrl } from '../parse/permalink.ts';
 import type { AbiEntry, Level } from '../types.ts';
 import { compileWhat, isFailure, type CompileFailure, type CompiledWhat } from './compile-what.ts';
 import { byRank } from './rank.ts';

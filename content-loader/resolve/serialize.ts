@@ -4,7 +4,7 @@
  * function of the What (`whatToUrl`), and the level is the file's first
  * folder, so the payload is little more than the What strings themselves.
  */
-import { whatToUrl } from '../permalink.ts';
+import { whatToUrl } from '../parse/permalink.ts';
 import { LEVELS, type AbiEntry, type Level } from '../types.ts';
 import { buildResolver, flatten, type Resolver, type ResolverSymbol } from './resolver.ts';
 

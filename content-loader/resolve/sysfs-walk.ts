@@ -11,6 +11,7 @@
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareText } from '../shared/compare.ts';
 
 /** Path prefixes get_abi.py does not walk: need root, are not ABI, or are documented elsewhere. */
 const SKIP_PREFIXES = [
@@ -70,7 +71,7 @@ export function walkSysfs(root: string, options: SysfsWalkOptions = {}): SysfsLi
       listing.unreadable++;
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0)); // reversed: the stack pops in name order
+    entries.sort((a, b) => compareText(b.name, a.name)); // reversed: the stack pops in name order
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const sysPath = toSys(path);

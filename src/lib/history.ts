@@ -1,23 +1,26 @@
-// History across kernel versions for the pages: the trees of ABI_DIRS, each
-// parsed once per build, and everything derived from them memoized here.
-import { parseTree } from '../../content-loader/parse-tree.ts';
+// History across kernel versions for the pages. The older trees of ABI_DIRS
+// are parsed here once per build; the newest is the site's own collections
+// (the tree the loader parsed), so history follows edits in `npm run dev`.
+import { parseTree } from '../../content-loader/parse/parse-tree.ts';
 import type { AbiEntry, AbiTree } from '../../content-loader/types.ts';
-import { descriptionRenderer } from '../../content-loader/render-entry.ts';
-import { versionedDirs, type VersionedDir } from '../../content-loader/history/trees.ts';
+import { descriptionRenderer } from '../../content-loader/describe/render-entry.ts';
+import { versionedDirs, type VersionedDir } from '../../content-loader/tree-source/versioned-dirs.ts';
 import { symbolIndex, type SymbolState } from '../../content-loader/history/symbol-index.ts';
 import { diffIndexes, type TreeDiff } from '../../content-loader/history/diff-trees.ts';
 import { historyFromIndexes, type SymbolHistory } from '../../content-loader/history/symbol-history.ts';
 import { goneFromHistory, type GoneSymbol } from '../../content-loader/history/gone.ts';
 import { versionPairs, type VersionPair } from '../../content-loader/history/pairs.ts';
 import { feedTime } from '../../content-loader/history/feed-time.ts';
-import { sourceUrl } from '../../content-loader/source-url.ts';
+import { sourceUrl } from '../../content-loader/site/source-url.ts';
+import { loadSite, type Site } from './site.ts';
+import { BASE_URL } from './href.ts';
 
 export interface SiteHistory {
   /** False with fewer than two trees: no history is shown anywhere. */
   enabled: boolean;
   /** Version labels, oldest first. */
   versions: string[];
-  /** The newest tree, parsed (the tree the site documents). */
+  /** The newest tree (the tree the site documents), as the collections hold it. */
   newest?: { version: string; tree: AbiTree };
   pairs: VersionPair[];
   histories: Map<string, SymbolHistory>;
@@ -27,30 +30,43 @@ export interface SiteHistory {
   feedPair?: VersionPair;
   /** The feed's `updated` stamp, computed on first use. */
   feedUpdated: () => string;
+  /** Symbols older trees documented and the newest does not (pages at their permalinks). */
+  gone: GoneSymbol[];
 }
 
-let loaded: SiteHistory | undefined;
+let older: { key: string; trees: { version: string; tree: AbiTree }[] } | undefined;
+let loaded: { digest: string; value: SiteHistory } | undefined;
 
 /** The history of the trees in ABI_DIRS (paths relative to the project folder, where Astro runs). */
-export function loadHistory(): SiteHistory {
-  loaded ??= buildHistory(versionedDirs(process.cwd()));
-  return loaded;
+export async function loadHistory(): Promise<SiteHistory> {
+  const site = await loadSite();
+  if (loaded?.digest !== site.digest) loaded = { digest: site.digest, value: buildHistory(versionedDirs(process.cwd()), site) };
+  return loaded.value;
 }
 
-function buildHistory(dirs: VersionedDir[]): SiteHistory {
-  const trees = dirs.map((d) => ({ version: d.version, abiDir: d.abiDir, tree: parseTree(d.abiDir) }));
+function olderTrees(dirs: VersionedDir[]): { version: string; tree: AbiTree }[] {
+  const key = dirs.map((d) => `${d.version}=${d.abiDir}`).join(',');
+  if (older?.key !== key) older = { key, trees: dirs.map((d) => ({ version: d.version, tree: parseTree(d.abiDir) })) };
+  return older.trees;
+}
+
+function buildHistory(dirs: VersionedDir[], site: Site): SiteHistory {
+  const last = dirs.at(-1);
+  const newest = last && { version: last.version, tree: { files: site.files, entries: site.entries, warnings: [] } };
+  const trees = newest ? [...olderTrees(dirs.slice(0, -1)), newest] : [];
   const indexes = new Map<string, Map<string, SymbolState>>(trees.map((t) => [t.version, symbolIndex(t.tree.entries)]));
   const versions = trees.map((t) => t.version);
   const pairs = versionPairs(versions);
   const diffs = new Map<string, TreeDiff>();
-  const last = trees.at(-1);
+  const enabled = trees.length >= 2;
+  const histories = enabled ? historyFromIndexes(versions.map((version) => ({ version, index: indexes.get(version)! }))) : new Map<string, SymbolHistory>();
   let updated: string | undefined;
   return {
-    enabled: trees.length >= 2,
+    enabled,
     versions,
-    ...(last ? { newest: { version: last.version, tree: last.tree } } : {}),
+    ...(newest ? { newest } : {}),
     pairs,
-    histories: trees.length >= 2 ? historyFromIndexes(versions.map((version) => ({ version, index: indexes.get(version)! }))) : new Map(),
+    histories,
     diff: (pair) => {
       let d = diffs.get(pair.slug);
       if (!d) diffs.set(pair.slug, (d = diffIndexes(indexes.get(pair.old)!, indexes.get(pair.new)!)));
@@ -58,22 +74,14 @@ function buildHistory(dirs: VersionedDir[]): SiteHistory {
     },
     ...(pairs[versions.length - 2] ? { feedPair: pairs[versions.length - 2]! } : {}),
     feedUpdated: () => (updated ??= last ? feedTime(last.abiDir) : '1970-01-01T00:00:00Z'),
+    gone: enabled ? goneFromHistory(histories.values()) : [],
   };
 }
 
 /** The history of one symbol URL, or undefined when history is off or the URL is unknown. */
-export function historyOf(url: string): SymbolHistory | undefined {
-  const h = loadHistory();
+export async function historyOf(url: string): Promise<SymbolHistory | undefined> {
+  const h = await loadHistory();
   return h.enabled ? h.histories.get(url) : undefined;
-}
-
-/**
- * Symbols older trees documented and the newest does not, for pages at their
- * permalinks ("a link never dies"). Empty when history is off.
- */
-export function goneSymbols(): GoneSymbol[] {
-  const h = loadHistory();
-  return h.enabled ? goneFromHistory(h.histories.values()) : [];
 }
 
 /** Link to a line of a file in the kernel's git at a version's tag (v6.1). */
@@ -85,11 +93,11 @@ let renderer: ((entry: AbiEntry, tree: AbiTree) => { html: string }) | undefined
 
 /**
  * A gone symbol's last description as safe HTML. Links resolve against the
- * newest tree, so they only point at pages this site has.
+ * newest tree, so they only point at pages this site has, under the base path.
  */
-export function renderLastDescription(entry: AbiEntry): string {
-  const newest = loadHistory().newest;
+export async function renderLastDescription(entry: AbiEntry): Promise<string> {
+  const newest = (await loadHistory()).newest;
   if (!newest || entry.description === undefined) return '';
-  renderer ??= descriptionRenderer();
+  renderer ??= descriptionRenderer({ base: BASE_URL });
   return renderer(entry, newest.tree).html;
 }

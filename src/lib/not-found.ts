@@ -1,9 +1,10 @@
 // The 404 page's suggestions: loaded only on that page, from the search data.
-import { suggestionsFor } from '../../content-loader/not-found.ts';
-import { BASE, loadPathResolver, loadQuick, siteHref } from './search/data.ts';
+import { suggestionsFor } from '../../content-loader/site/not-found.ts';
+import { loadPathResolver, loadQuick } from './search/data.ts';
+import { href, siteUrlOf } from './href.ts';
 
 export async function suggest(list: HTMLElement, status: HTMLElement): Promise<void> {
-  const pathname = location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : location.pathname;
+  const pathname = siteUrlOf(location.pathname);
   try {
     const [resolver, fuse] = await Promise.all([loadPathResolver(), loadQuick()]);
     const suggestions = suggestionsFor(pathname, resolver, fuse);
@@ -11,7 +12,7 @@ export async function suggest(list: HTMLElement, status: HTMLElement): Promise<v
     for (const s of suggestions) {
       const li = document.createElement('li');
       const a = document.createElement('a');
-      a.href = siteHref(s.url);
+      a.href = href(s.url);
       const code = document.createElement('code');
       code.textContent = s.what;
       a.append(code);

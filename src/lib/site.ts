@@ -1,7 +1,7 @@
 // The data every page reads, gathered once per build from the collections.
 import { getCollection, getEntry } from 'astro:content';
-import { buildSiteModel, type SiteModel } from '../../content-loader/site-model.ts';
-import { sourceUrl } from '../../content-loader/source-url.ts';
+import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
+import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 
 export interface StoredEntry extends AbiEntry {
@@ -20,6 +20,8 @@ export interface Site {
   files: StoredFile[];
   model: SiteModel;
   version: string | null;
+  /** Changes whenever any stored entry or file changes (the loader's digests): a key for data derived from the site. */
+  digest: string;
   /** Link to a line of the source: `${sourceBase}Documentation/ABI/<file>?h=<ref>#n<line>`. */
   sourceUrl: (file: string, line: number) => string;
 }
@@ -32,9 +34,9 @@ export function loadSite(): Promise<Site> {
   if (import.meta.env.DEV) site = undefined;
   site ??= (async () => {
     const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
-    const stored = entries
+    const stored: StoredEntry[] = entries
       .map((e) => ({
-        ...(e.data as AbiEntry & { order: number }),
+        ...e.data,
         html: e.rendered?.html ?? '',
         unresolvedMentions: (e.rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
       }))
@@ -44,9 +46,10 @@ export function loadSite(): Promise<Site> {
     return {
       entries: stored,
       byId: new Map(stored.map((e) => [e.id, e])),
-      files: files.map((f) => f.data as StoredFile).sort((a, b) => a.order - b.order),
+      files: files.map((f) => f.data).sort((a, b) => a.order - b.order),
       model: siteModel(stored),
       version,
+      digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
       sourceUrl: (file, line) => sourceUrl(file, line, ref, process.env.ABI_SOURCE_URL),
     };
   })();
@@ -58,10 +61,4 @@ function siteModel(entries: StoredEntry[]): SiteModel {
   const key = entries.map((e) => `${e.id} ${e.level} ${e.symbols.map((s) => s.url).join(' ')}`).join('\n');
   if (model?.key !== key) model = { key, value: buildSiteModel(entries) };
   return model.value;
-}
-
-/** A site-relative URL ("/sys/foo/") under the configured base path. */
-export function href(url: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return base + url;
 }

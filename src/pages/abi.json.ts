@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
-import { toAbiJson } from '../../content-loader/abi-json.ts';
+import { toAbiJson } from '../../content-loader/site/abi-json.ts';
 
 /** `dist/abi.json`: the whole parsed tree, in the shape of `abi-atlas parse --json`. */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { compareText } from '../../content-loader/shared/compare.ts';
 
 /** Folder of fixture cases `tests/fixtures/<kind>/<case>/`. */
 export function fixtureCases(kind: string): { name: string; dir: string }[] {
@@ -8,7 +9,7 @@ export function fixtureCases(kind: string): { name: string; dir: string }[] {
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => ({ name: d.name, dir: join(root, d.name) }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /**

@@ -1,13 +1,9 @@
 // Lazy loaders for the three search back ends; each is fetched on first use only.
 import type Fuse from 'fuse.js';
-import { loadQuickJump, type QuickJumpData, type QuickSymbol } from '../../../content-loader/search-index.ts';
+import { loadQuickJump, type QuickJumpData, type QuickSymbol } from '../../../content-loader/search/index.ts';
 import { loadResolver, type Resolver, type SerializedResolver } from '../../../content-loader/resolve/index.ts';
+import { href } from '../href.ts';
 
-/** The site's base path without a trailing slash ("" at the root). */
-export const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
-
-/** A site-relative URL ("/sys/foo/") under the base path. */
-export const siteHref = (url: string) => BASE + url;
 
 /** The slice of Pagefind's browser API we use (pagefind.js is generated at build time, so it is not bundled). */
 export interface PagefindApi {
@@ -51,16 +47,16 @@ async function fetchJson<T>(url: string): Promise<T> {
 }
 
 export const loadPagefind = once(async (): Promise<PagefindApi> => {
-  const url = siteHref('/pagefind/pagefind.js');
+  const url = href('/pagefind/pagefind.js');
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
   // Result URLs are written without the base path; baseUrl puts it back.
-  await pagefind.options({ baseUrl: BASE + '/', excerptLength: 22 });
+  await pagefind.options({ baseUrl: href('/'), excerptLength: 22 });
   await pagefind.init();
   // Loads the filter data; without it, results come back with no facet counts.
   await pagefind.filters();
   return pagefind;
 });
 
-export const loadQuick = once(async (): Promise<Fuse<QuickSymbol>> => loadQuickJump(await fetchJson<QuickJumpData>(siteHref('/search/paths.json'))));
+export const loadQuick = once(async (): Promise<Fuse<QuickSymbol>> => loadQuickJump(await fetchJson<QuickJumpData>(href('/search/paths.json'))));
 
-export const loadPathResolver = once(async (): Promise<Resolver> => loadResolver(await fetchJson<SerializedResolver>(siteHref('/search/resolver.json'))));
+export const loadPathResolver = once(async (): Promise<Resolver> => loadResolver(await fetchJson<SerializedResolver>(href('/search/resolver.json'))));

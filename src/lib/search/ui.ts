@@ -2,10 +2,11 @@
 // starts with '/'), fuse.js quick-jump matches and Pagefind full-text results
 // with filters. Mounted on the search page, in the modal, and on the home page.
 import { deepestDocumentedPrefix, resolve } from '../../../content-loader/resolve/index.ts';
-import { compareKernelLabels, FILESYSTEMS, pathWords, quickQuery, quickSearch } from '../../../content-loader/search-index.ts';
+import { compareKernelLabels, FILESYSTEMS, pathWords, quickQuery, quickSearch } from '../../../content-loader/search/index.ts';
 import { LEVELS } from '../../../content-loader/types.ts';
 import { stateFromUrl, stateToQuery, type SearchState } from './state.ts';
-import { loadPagefind, loadPathResolver, loadQuick, siteHref, type FilterCounts, type PagefindFragment } from './data.ts';
+import { loadPagefind, loadPathResolver, loadQuick, type FilterCounts, type PagefindFragment } from './data.ts';
+import { href } from '../href.ts';
 
 const PAGE = 20;
 const QUICK_LIMIT = 8;
@@ -111,12 +112,12 @@ export function mountSearch(root: HTMLElement, options: MountOptions = {}): { ru
     const list = el('ul', { class: 'hits' });
     for (const m of matches) {
       const note = m.exact ? 'exact What' : m.via ? `via ${m.via}` : 'pattern';
-      list.append(hit(siteHref(m.url), m.what, ' ', badge(m.level), ' ', el('span', { class: 'muted' }, note)));
+      list.append(hit(href(m.url), m.what, ' ', badge(m.level), ' ', el('span', { class: 'muted' }, note)));
     }
     const prefix = deepestDocumentedPrefix(resolver, state.q);
     const browse =
       prefix && prefix.depth >= 2 && !matches.some((m) => m.what === prefix.prefix)
-        ? el('p', { class: 'browse' }, 'Browse ', el('a', { href: siteHref(prefix.url) }, el('code', {}, prefix.prefix + '/')), ' in the path tree.')
+        ? el('p', { class: 'browse' }, 'Browse ', el('a', { href: href(prefix.url) }, el('code', {}, prefix.prefix + '/')), ' in the path tree.')
         : '';
     box.replaceChildren(
       el('h2', {}, 'Documenting this path'),
@@ -145,7 +146,7 @@ export function mountSearch(root: HTMLElement, options: MountOptions = {}): { ru
     box.replaceChildren(
       el('h2', {}, 'Jump to'),
       found.length
-        ? el('ul', { class: 'hits' }, ...found.map((r) => hit(siteHref(r.url), r.what, ' ', badge(r.level))))
+        ? el('ul', { class: 'hits' }, ...found.map((r) => hit(href(r.url), r.what, ' ', badge(r.level))))
         : el('p', { class: 'muted' }, 'No What path is close to that.'),
     );
     box.hidden = false;

@@ -1,9 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdirSync, statSync } from 'node:fs';
-import { parseTree, type ParseCache } from './parse-tree.ts';
-import { formatWarning } from './warnings.ts';
-import { linkTargetKey } from './link-targets.ts';
-import type { AbiEntry, AbiTree } from './types.ts';
+import { parseTree, type ParseCache } from '../parse/parse-tree.ts';
+import { formatWarning } from '../parse/warnings.ts';
+import { linkTargetKey } from '../describe/link-targets.ts';
+import type { AbiEntry, AbiTree } from '../types.ts';
 
 /** The collections one parse of a tree feeds. */
 export type AbiCollection = 'entries' | 'files' | 'meta';

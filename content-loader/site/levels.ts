@@ -1,4 +1,4 @@
-import type { Level } from './types.ts';
+import type { Level } from '../types.ts';
 
 /** What each level promises, after the kernel's Documentation/ABI/README. */
 export const LEVEL_PROMISES: Record<Level, string> = {

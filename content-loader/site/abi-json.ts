@@ -1,4 +1,4 @@
-import type { AbiEntry, AbiFile, AbiTree, Warning } from './types.ts';
+import type { AbiEntry, AbiFile, AbiTree, Warning } from '../types.ts';
 
 type Ordered<T> = T & { order: number };
 

@@ -1,6 +1,6 @@
 import type Fuse from 'fuse.js';
-import { deepestDocumentedPrefix, resolve, type Resolver } from './resolve/index.ts';
-import { quickSearch, type QuickSymbol } from './search-index.ts';
+import { deepestDocumentedPrefix, resolve, type Resolver } from '../resolve/index.ts';
+import { quickSearch, type QuickSymbol } from '../search/index.ts';
 
 /** A page offered on the 404 page, and why. */
 export interface Suggestion {

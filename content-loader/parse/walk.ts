@@ -1,6 +1,7 @@
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LEVELS, type Level, type Warning } from './types.ts';
+import { LEVELS, type Level, type Warning } from '../types.ts';
+import { resolveAbiDir } from '../tree-source/abi-dir.ts';
 
 /** A file of the ABI tree to read. */
 export interface TreeFile {
@@ -22,17 +23,6 @@ export interface TreeListing {
 }
 
 const IGNORED_SUFFIXES = ['.rej', '.org', '.orig', '.bak', '~'];
-
-/**
- * Accepts a kernel source root, its Documentation folder or its
- * Documentation/ABI folder; returns the ABI folder.
- */
-export function resolveAbiDir(root: string): string {
-  for (const nested of [join(root, 'Documentation', 'ABI'), join(root, 'ABI')]) {
-    if (existsSync(nested) && statSync(nested).isDirectory()) return nested;
-  }
-  return root;
-}
 
 /**
  * Lists the record files of an ABI tree in a fixed order (sorted paths), with
@@ -59,7 +49,7 @@ export function walkTree(root: string): TreeListing {
       try {
         stat = statSync(absolute);
       } catch {
-        warnings.push({ file: rel, line: 0, message: 'cannot be read (broken link?)' });
+        warnings.push({ kind: 'tree-layout', file: rel, line: 0, message: 'cannot be read (broken link?)' });
         continue;
       }
       if (stat.isDirectory()) {
@@ -73,7 +63,7 @@ export function walkTree(root: string): TreeListing {
       }
       const level = rel.split('/')[0] as Level;
       if (!relDir || !LEVELS.includes(level)) {
-        warnings.push({ file: rel, line: 0, message: `not under ${LEVELS.join('/')}; skipped` });
+        warnings.push({ kind: 'tree-layout', file: rel, line: 0, message: `not under ${LEVELS.join('/')}; skipped` });
         continue;
       }
       files.push({ path: rel, absolute, level, dir: relDir, basename: name });

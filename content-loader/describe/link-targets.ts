@@ -1,4 +1,4 @@
-import type { AbiTree } from './types.ts';
+import type { AbiTree } from '../types.ts';
 
 /**
  * Everything a description can link to (file paths and symbol URLs), as one

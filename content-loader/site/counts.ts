@@ -1,4 +1,4 @@
-import { LEVELS, type AbiEntry, type AbiFile, type Level } from './types.ts';
+import { LEVELS, type AbiEntry, type AbiFile, type Level } from '../types.ts';
 
 export interface LevelCount {
   level: Level;

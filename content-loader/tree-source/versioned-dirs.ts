@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resolveAbiDir } from '../walk.ts';
+import { resolveAbiDir } from './abi-dir.ts';
 
 /** One kernel tree of a multi-version build. */
 export interface VersionedDir {

@@ -3,7 +3,8 @@ import { claimLabel, entryLabel, fileLabel, labelToAnchor } from './kernel-id.ts
 import { parseFile, type ParsedEntry, type ParsedFile } from './parse-file.ts';
 import { normalizeWhat, whatToUrl } from './permalink.ts';
 import { decodeUtf8, pyStrip } from './text.ts';
-import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from './types.ts';
+import { compareText } from '../shared/compare.ts';
+import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from '../types.ts';
 import { walkTree } from './walk.ts';
 
 /** A record file's content, however it was read. */
@@ -103,12 +104,12 @@ function duplicateWarnings(entries: AbiEntry[]): Warning[] {
     for (const p of list) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.line]);
     const first = list[0]!;
     if (byFile.size > 1) {
-      const where = [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, lines]) => `${file}:${lines.join(', ')}`);
-      warnings.push({ ...first, message: `${what} is defined ${byFile.size} times: ${where.join('; ')}` });
+      const where = [...byFile].sort(([a], [b]) => compareText(a, b)).map(([file, lines]) => `${file}:${lines.join(', ')}`);
+      warnings.push({ kind: 'duplicate', ...first, message: `${what} is defined ${byFile.size} times: ${where.join('; ')}` });
     }
     for (const [file, lines] of byFile) {
       for (const line of lines.slice(1)) {
-        warnings.push({ file, line, message: `${what} is defined again in this file (first at line ${lines[0]})` });
+        warnings.push({ kind: 'duplicate-in-file', file, line, message: `${what} is defined again in this file (first at line ${lines[0]})` });
       }
     }
   }

@@ -1,8 +1,9 @@
-import { describe, type DescribeContext, type DescribeStats } from './describe/index.ts';
-import { buildResolver, resolveMention } from './resolve/index.ts';
+import { describe, type DescribeContext, type DescribeStats } from './index.ts';
+import { buildResolver, resolveMention } from '../resolve/index.ts';
 import { linkTargetKey } from './link-targets.ts';
-import { fileToUrl } from './site-model.ts';
-import type { AbiEntry, AbiTree } from './types.ts';
+import { fileToUrl } from '../parse/permalink.ts';
+import type { AbiEntry, AbiTree } from '../types.ts';
+import { withBase } from '../shared/base-path.ts';
 
 /** Resolves a path mentioned in prose to a page URL (the resolver plugs in here). */
 export type MentionResolver = (path: string) => string | undefined;
@@ -22,7 +23,7 @@ export interface RenderOptions {
 export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => { html: string; stats: DescribeStats } {
   // Keyed by the link targets, not the tree object: a re-parse after an edit
   // that adds or removes no symbol or file keeps the resolver it built.
-  const base = (options.base ?? '/').replace(/\/$/, '');
+  const base = options.base ?? '/';
   let last: { key: string; ctx: Omit<DescribeContext, 'selfUrls'> } | undefined;
   const byTree = new WeakMap<AbiTree, Omit<DescribeContext, 'selfUrls'>>();
   const contextFor = (tree: AbiTree) => {
@@ -36,11 +37,11 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
       ctx = {
         resolveMention: (path) => {
           const url = mention(path);
-          return url && base + url;
+          return url && withBase(base, url);
         },
         fileUrl: (abiPath) => {
           const path = abiPath.replace(/^Documentation\/ABI\//, '');
-          return files.has(path) ? base + fileToUrl(path) : undefined;
+          return files.has(path) ? withBase(base, fileToUrl(path)) : undefined;
         },
         ...(options.docsBaseUrl ? { docsBaseUrl: options.docsBaseUrl } : {}),
       };
@@ -49,7 +50,7 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
     byTree.set(tree, ctx);
     return ctx;
   };
-  return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => base + s.url) });
+  return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => withBase(base, s.url)) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { classifyLine, type LineKind } from './classify.ts';
 import { expandTabs, isBlank, pyStrip, PY_SPACE, splitLines } from './text.ts';
-import type { Warning } from './types.ts';
+import type { Warning, WarningKind } from '../types.ts';
 
 /** An entry as one file defines it, before tree-wide ids and URLs. */
 export interface ParsedEntry {
@@ -44,14 +44,14 @@ export function parseFile(text: string, file: string): ParsedFile {
   const warnings: Warning[] = [];
   const entries: ParsedEntry[] = [];
   const preamble: string[] = [];
-  const warn = (line: number, message: string) => warnings.push({ file, line, message });
+  const warn = (kind: WarningKind, line: number, message: string) => warnings.push({ kind, file, line, message });
   let state: State = { name: 'preamble' };
 
   const closeEntry = () => {
     if (state.name === 'preamble') return;
     const entry = state.entry;
     if (entry.description === undefined) {
-      warn(entry.line, `${pyStrip(entry.whats[0]!.what)} doesn't have a description`);
+      warn('missing-description', entry.line, `${pyStrip(entry.whats[0]!.what)} doesn't have a description`);
     }
   };
 
@@ -64,10 +64,10 @@ export function parseFile(text: string, file: string): ParsedFile {
       let tag = kind.tag;
       if (kind.name.toLowerCase() !== tag) {
         // The kernel finds tags by substring ("What:/sys/a" is a What whose content starts after the last ':').
-        warn(ln, `'${kind.name}:' is read as tag '${tag}'`);
+        warn('tag-read-as', ln, `'${kind.name}:' is read as tag '${tag}'`);
       }
       if (tag === 'where') {
-        warn(ln, "tag 'Where' is invalid. Should be 'What:' instead");
+        warn('where-tag', ln, "tag 'Where' is invalid. Should be 'What:' instead");
         tag = 'what';
       }
       if (tag === 'what') {
@@ -83,12 +83,12 @@ export function parseFile(text: string, file: string): ParsedFile {
       }
       if (state.name === 'preamble') {
         // The kernel drops such a line silently; we keep it in the preamble.
-        warn(ln, `'What:' should come first: ${line.replace(/\s+/g, ' ')}`);
+        warn('tag-before-what', ln, `'What:' should come first: ${line.replace(/\s+/g, ' ')}`);
         preamble.push(line);
         return;
       }
       const entry: ParsedEntry = state.entry;
-      if (entry[tag] !== undefined) warn(ln, `tag '${kind.name}' appears twice in one entry; both are kept`);
+      if (entry[tag] !== undefined) warn('repeated-tag', ln, `tag '${kind.name}' appears twice in one entry; both are kept`);
       if (tag === 'description') {
         const first = firstDescriptionLine(kind.separator, kind.content);
         entry.description = join(entry.description, first.text, '\n');
@@ -101,7 +101,7 @@ export function parseFile(text: string, file: string): ParsedFile {
     }
 
     if (kind.kind === 'other-tag' && state.name !== 'description' && state.name !== 'preamble') {
-      warn(ln, `tag '${kind.name}' is invalid`);
+      warn('invalid-tag', ln, `tag '${kind.name}' is invalid`);
     }
 
     switch (state.name) {

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { compareVersions, DEFAULT_CACHE } from './fetch-tree.ts';
-import { versionedDirs } from './history/trees.ts';
-import { resolveAbiDir } from './walk.ts';
+import { versionedDirs } from './versioned-dirs.ts';
+import { resolveAbiDir } from './abi-dir.ts';
 
 export interface TreeChoice {
   /** The Documentation/ABI folder. */

@@ -1,5 +1,6 @@
-import { normalizeWhat, whatToUrl } from './permalink.ts';
-import { LEVELS, type AbiEntry, type AbiFile, type Level } from './types.ts';
+import { normalizeWhat, whatToUrl } from '../parse/permalink.ts';
+import { LEVELS, type AbiEntry, type AbiFile, type Level } from '../types.ts';
+import { compareText } from '../shared/compare.ts';
 
 /** One definition of a symbol: the entry and where it stands. */
 export interface Definition {
@@ -49,11 +50,6 @@ export interface SiteModel {
 }
 
 export const NON_PATH_URL = '/~/';
-
-/** The page URL of an ABI file ("testing/sysfs-kernel-btf" -> "/testing/sysfs-kernel-btf/"). */
-export function fileToUrl(file: string): string {
-  return whatToUrl('/' + file);
-}
 
 /**
  * Shapes parsed entries into pages: one per symbol URL (with every
@@ -127,11 +123,6 @@ export function breadcrumbs(path: string, exists: (url: string) => boolean = () 
 /** Files of a level in path order, for the level pages. */
 export function filesOfLevel(files: AbiFile[], level: Level): AbiFile[] {
   return files.filter((f) => f.level === level).sort((a, b) => compareText(a.path, b.path));
-}
-
-/** Code-point order: the same in every locale, so output is byte-identical everywhere. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -121,3 +121,11 @@ function hash(s: string): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/**
+ * The page URL of an ABI file.
+ * @example fileToUrl('testing/sysfs-kernel-btf') === '/testing/sysfs-kernel-btf/'
+ */
+export function fileToUrl(file: string): string {
+  return whatToUrl('/' + file);
+}

@@ -1,0 +1,76 @@
+/**
+ * What Pagefind indexes and filters for a symbol page: its filesystem, its
+ * kernel versions and the words of its path. No node: imports.
+ */
+import { normalizeWhat } from '../parse/permalink.ts';
+import type { AbiEntry } from '../types.ts';
+import { compareText } from '../shared/compare.ts';
+import { kernelLabel, kernelSortKey, parseKernelVersion } from './kernel-version.ts';
+
+export const FILESYSTEMS = ['sysfs', 'procfs', 'debugfs', 'configfs', 'dev', 'other'] as const;
+export type Filesystem = (typeof FILESYSTEMS)[number];
+
+/** The filesystem a What lives in (debugfs and configfs mounted under /sys count as themselves). */
+export function filesystemOf(what: string): Filesystem {
+  const w = normalizeWhat(what);
+  const under = (prefix: string) => w === prefix || w.startsWith(prefix + '/');
+  if (under('/sys/kernel/debug') || under('/debug') || under('/d')) return 'debugfs';
+  if (under('/config') || under('/sys/kernel/config')) return 'configfs';
+  if (under('/sys')) return 'sysfs';
+  if (under('/proc')) return 'procfs';
+  if (under('/dev')) return 'dev';
+  return 'other';
+}
+
+/**
+ * Words that make a What findable by the pieces people type. Pagefind drops
+ * punctuation from a query ("btf/vmlinux" is searched as "btfvmlinux") and
+ * matches it as a prefix of an indexed word, and it splits an indexed word
+ * at punctuation into parts. So for `/sys/kernel/btf/vmlinux` we index every
+ * tail of the path as its own word (`btf/vmlinux`, `kernel/btf/vmlinux`, ...)
+ * and every segment (`vmlinux`), and wildcards lose their brackets
+ * (`<iface>` -> `iface`).
+ */
+export function pathWords(what: string): string[] {
+  const w = normalizeWhat(what);
+  if (!w.startsWith('/')) return [];
+  const segments = w
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/[<>]/g, ''))
+    .filter((s) => s !== '' && s !== '...' && s !== '*');
+  const words = new Set<string>();
+  for (let i = 0; i < segments.length; i++) {
+    words.add(segments.slice(i).join('/'));
+    words.add(segments[i]!);
+  }
+  return [...words];
+}
+
+/** What Pagefind needs of a symbol page: its facets, sort key and path words. */
+export interface SearchFacets {
+  levels: string[];
+  filesystem: Filesystem;
+  /** KernelVersion labels ("5.14") of the definitions, oldest first. */
+  kernels: string[];
+  /** Sort key of the oldest KernelVersion (entries without one sort as oldest). */
+  sort: string;
+  /** The KernelVersion as written, shown in results. */
+  kernelVersion?: string;
+  /** Every tail of the path and every segment, as words (see integrations/pagefind.ts). */
+  words: string;
+}
+
+/** The search facets of a symbol from the entries that define it. */
+export function searchFacets(what: string, entries: readonly Pick<AbiEntry, 'level' | 'kernelVersion'>[]): SearchFacets {
+  const versions = entries.flatMap((e) => parseKernelVersion(e.kernelVersion) ?? []).sort((a, b) => compareText(kernelSortKey(a), kernelSortKey(b)));
+  const kernelVersion = entries.find((e) => e.kernelVersion)?.kernelVersion;
+  return {
+    levels: [...new Set(entries.map((e) => e.level))],
+    filesystem: filesystemOf(what),
+    kernels: [...new Set(versions.map(kernelLabel))],
+    sort: kernelSortKey(versions[0]),
+    ...(kernelVersion ? { kernelVersion } : {}),
+    words: pathWords(what).join(' '),
+  };
+}
