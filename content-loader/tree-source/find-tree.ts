@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { compareVersions, DEFAULT_CACHE } from './fetch-tree.ts';
+import { DEFAULT_CACHE } from './fetch-tree.ts';
+import { compareVersions } from './versions.ts';
 import { versionedDirs } from './versioned-dirs.ts';
 import { resolveAbiDir } from './abi-dir.ts';
 
