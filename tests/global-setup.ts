@@ -1,26 +1,33 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { fetchTree, DEFAULT_CACHE } from '../content-loader/tree-source/fetch-tree.ts';
 import { buildSite, projectDir } from './helpers/build-site.ts';
-import { corpusTree, hasCorpus, testSiteEnv } from './helpers/corpus.ts';
+import { corpusTree, describeTestTrees, TEST_VERSIONS, testSiteEnv } from './helpers/corpus.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The site of linux-6.12 with history from 6.1, or '' when ../shared/corpus is absent. */
+    /** The site of linux-6.12 with history from 6.1. */
     siteDir: string;
   }
 }
 
 /**
- * Builds the linux-6.12 site once for every test that reads a built site.
- * ABI_TEST_SITE_REUSE=1 keeps an earlier build (for quick local reruns).
+ * Makes sure the real trees the tests read are there (../shared/corpus, or
+ * fetched from Debian into .cache/abi as `npm run build` does on a fresh
+ * clone; a tree that cannot be had fails the run rather than skipping
+ * tests), then builds the linux-6.12 site once for every test that reads a
+ * built site. ABI_TEST_SITE_REUSE=1 keeps an earlier build (quick local reruns).
  */
 export default function setup(project: TestProject): void {
-  const outDir = join(projectDir, '.cache', 'test-site', 'linux-6.12');
-  if (!hasCorpus('6.12') || !hasCorpus('6.1')) {
-    project.provide('siteDir', '');
-    return;
+  for (const version of TEST_VERSIONS) {
+    if (existsSync(corpusTree(version))) continue;
+    const fetched = fetchTree(version, join(projectDir, DEFAULT_CACHE), (m) => console.log(`global setup: ${m}`));
+    console.log(`global setup: fetched linux-${version} in ${fetched.seconds} s (${fetched.method})`);
   }
+  for (const line of describeTestTrees()) console.log(`global setup: ${line}`);
+
+  const outDir = join(projectDir, '.cache', 'test-site', 'linux-6.12');
   if (!(process.env.ABI_TEST_SITE_REUSE === '1' && existsSync(join(outDir, 'index.html')))) {
     rmSync(outDir, { recursive: true, force: true });
     const started = Date.now();

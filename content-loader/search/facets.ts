@@ -3,7 +3,7 @@
  * kernel versions and the words of its path. No node: imports.
  */
 import { normalizeWhat } from '../parse/permalink.ts';
-import type { AbiEntry } from '../types.ts';
+import type { AbiEntry, Level } from '../types.ts';
 import { compareText } from '../shared/compare.ts';
 import { kernelLabel, kernelSortKey, parseKernelVersion } from './kernel-version.ts';
 
@@ -49,7 +49,7 @@ export function pathWords(what: string): string[] {
 
 /** What Pagefind needs of a symbol page: its facets, sort key and path words. */
 export interface SearchFacets {
-  levels: string[];
+  levels: Level[];
   filesystem: Filesystem;
   /** KernelVersion labels ("5.14") of the definitions, oldest first. */
   kernels: string[];
