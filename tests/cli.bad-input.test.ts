@@ -18,6 +18,7 @@ mkdirSync(at('no-files/ABI/testing'), { recursive: true });
 mkdirSync(at('no-files/ABI/stable'), { recursive: true });
 mkdirSync(at('whatless/Documentation/ABI/testing'), { recursive: true });
 writeFileSync(at('whatless/Documentation/ABI/testing/sysfs-notes'), 'Notes about sysfs.\n\nDescription:\n\tNo What line anywhere.\n');
+mkdirSync(at('kernel-root/Documentation/ABI'), { recursive: true });
 mkdirSync(at('flat'));
 writeFileSync(at('flat/sysfs-class-foo'), 'What:\t\t/sys/class/foo\nDescription:\tfoo\n');
 writeFileSync(at('a-file'), 'What: /sys/x\n');
@@ -31,6 +32,8 @@ mkdirSync(at('sysfs-empty'));
 const CASES: [string, string, string[], RegExp][] = [
   ['a tree that does not exist', 'parse', ['/nonexistent/tree'], /^<tree> \/nonexistent\/tree: no such folder$/],
   ['a file instead of a tree', 'parse', [at('a-file')], /^<tree> .*a-file: a file, not a folder$/],
+  ['a device instead of a tree', 'parse', ['/dev/null'], /^<tree> \/dev\/null: not a folder$/],
+  ['a kernel root whose Documentation/ABI is empty', 'parse', [at('kernel-root')], /^<tree> .*kernel-root: not an ABI tree: its Documentation\/ABI has no stable\/testing\/obsolete\/removed folder$/],
   ['a dangling link as the tree', 'check', [at('dangling')], /^<tree> .*dangling: no such folder$/],
   ['a symlink loop as the tree', 'check', [at('loop')], /^<tree> .*loop: a symlink loop$/],
   ['an empty folder (passed check --strict before)', 'check', [at('empty'), '--strict'], /^<tree> .*empty: not an ABI tree: no Documentation\/ABI/],

@@ -4,7 +4,7 @@
  * folder (`abi-atlas undefined /sys` once walked all of /sys as a tree).
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseTree } from '../parse/parse-tree.ts';
 import { resolveAbiDir } from '../tree-source/abi-dir.ts';
 import { LEVELS, type AbiTree } from '../types.ts';
@@ -31,26 +31,23 @@ export function parseTreeArgument(path: string, name = '<tree>'): AbiTree {
 /** Throws InputError unless `path` is a folder holding an ABI tree (a kernel root, its Documentation or Documentation/ABI). */
 export function checkTreeArgument(path: string, name = '<tree>'): void {
   const what = `${name} ${path}`;
-  folderProblem(path, what);
+  checkFolderArgument(path, what);
   const abiDir = resolveAbiDir(path);
-  let names: string[];
-  try {
-    names = readdirSync(abiDir);
-  } catch (e) {
-    throw new InputError(`${what}: ${reason(e)}`);
-  }
-  if (names.some((n) => (LEVELS as readonly string[]).includes(n) && isFolder(`${abiDir}/${n}`))) return;
-  throw new InputError(`${what}: not an ABI tree: ${notATreeDetail(path)}`);
+  if (LEVELS.some((level) => isFolder(join(abiDir, level)))) return;
+  const found = relative(path, abiDir);
+  throw new InputError(`${what}: not an ABI tree: ${found ? `its ${found} has no ${LEVELS.join('/')} folder` : notATreeDetail(path)}`);
 }
 
 /** Throws InputError unless `path` is a readable folder; `what` names the argument ("--sysfs /sys"). */
 export function checkFolderArgument(path: string, what: string): void {
-  folderProblem(path, what);
+  let stat;
   try {
-    readdirSync(path);
+    stat = statSync(path);
+    if (stat.isDirectory()) readdirSync(path);
   } catch (e) {
     throw new InputError(`${what}: ${reason(e)}`);
   }
+  if (!stat.isDirectory()) throw new InputError(`${what}: ${stat.isFile() ? 'a file, ' : ''}not a folder`);
 }
 
 /** Throws InputError unless `path` is a readable file. */
@@ -62,16 +59,6 @@ export function checkFileArgument(path: string, what: string): void {
     throw new InputError(`${what}: ${reason(e, 'file')}`);
   }
   if (!isFile) throw new InputError(`${what}: not a file`);
-}
-
-function folderProblem(path: string, what: string): void {
-  let isDir;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch (e) {
-    throw new InputError(`${what}: ${reason(e)}`);
-  }
-  if (!isDir) throw new InputError(`${what}: a file, not a folder`);
 }
 
 function notATreeDetail(path: string): string {
