@@ -129,14 +129,19 @@ function synopsisOf(spec: CommandSpec<Record<string, OptionSpec>>): string {
     const name = o.repeated ? `${o.name}...` : o.name;
     return o.optional || o.repeated ? `[${name}]` : name;
   });
-  const options = Object.entries(spec.options).map(([name, o]) => `[--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}]`);
+  const options = Object.entries(spec.options).map(([name, o]) => `[${optionLabel(name, o)}]`);
   return ['abi-atlas', spec.name, ...operands, ...options].join(' ');
+}
+
+/** `--json`, `--sysfs DIR`: an option as the usage shows it. */
+function optionLabel(name: string, option: OptionSpec): string {
+  return option.type === 'string' ? `--${name} ${option.value ?? 'VALUE'}` : `--${name}`;
 }
 
 function helpOf(spec: CommandSpec<Record<string, OptionSpec>>, synopsis: string): string {
   const rows: [string, string][] = [
     ...spec.operands.map((o): [string, string] => [o.name, o.help]),
-    ...Object.entries(spec.options).map(([name, o]): [string, string] => [`--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`, o.help]),
+    ...Object.entries(spec.options).map(([name, o]): [string, string] => [optionLabel(name, o), o.help]),
     ['-h, --help', 'print this help'],
   ];
   const width = Math.max(...rows.map(([left]) => left.length));
