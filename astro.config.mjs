@@ -2,16 +2,33 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './integrations/pagefind.ts';
 import liveTree from './integrations/live-tree.ts';
+import { settings, SettingsError } from './content-loader/settings.ts';
+
+/**
+ * The environment, checked (content-loader/settings.ts). A bad value ends the
+ * run here with one line per variable: Astro would report it later, and
+ * without naming the variable.
+ */
+function checkedSettings() {
+  try {
+    return settings();
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    for (const line of e.message.split('\n')) console.error(`abi-atlas: ${line}`);
+    process.exit(2);
+  }
+}
+const { site, base, outDir, cacheDir, buildConcurrency } = checkedSettings();
 
 // SITE and BASE let the site live under a sub-path (https://example.org/abi/).
 // ABI_OUT_DIR and ABI_CACHE_DIR let tests build beside a developer's dist/.
 export default defineConfig({
-  site: process.env.SITE ?? 'https://abi-atlas.invalid',
-  base: process.env.BASE ?? '/',
+  site,
+  base,
   trailingSlash: 'always',
-  outDir: process.env.ABI_OUT_DIR ?? './dist',
-  cacheDir: process.env.ABI_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', concurrency: Number(process.env.ABI_BUILD_CONCURRENCY ?? 4) },
+  outDir,
+  cacheDir,
+  build: { format: 'directory', concurrency: buildConcurrency },
   devToolbar: { enabled: false },
   vite: {
     server: {

@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/linux-6.12/ABI', import.meta.url));
-const MAIN = fileURLToPath(new URL('../content-loader/cli/main.ts', import.meta.url));
-/** The commands are wired into main.ts's COMMANDS table separately; until then the launcher tests skip. */
-const registered = (name: string) => readFileSync(MAIN, 'utf8').includes(`'./${name}.ts'`);
+const CORPUS = corpusTree('6.12');
 
 /** Runs a command module's `run()` in a child Node, as main.ts would. */
 function runModule(name: string, args: string[]) {
@@ -19,8 +17,8 @@ function runModule(name: string, args: string[]) {
 
 const PATHS = ['/sys/class/net/eth0/mtu', '/sys/devices/pci0000:00/0000:00:1f.6/net/eth0/mtu', '/sys/nosuch/thing'];
 
-describe.skipIf(!existsSync(CORPUS))('abi-atlas resolve on linux-6.12 (skips when ../shared is absent)', () => {
-  const check = (r: ReturnType<typeof spawnSync>) => {
+describe.skipIf(!hasCorpus('6.12'))(`abi-atlas resolve on linux-6.12 ${needsCorpus}`, () => {
+  const check = (r: Pick<ReturnType<typeof spawnSync>, 'status' | 'stdout' | 'stderr'>) => {
     expect(r.status, String(r.stderr)).toBe(1); // one path is undocumented
     const out = JSON.parse(String(r.stdout));
     expect(out).toHaveLength(3);
@@ -29,12 +27,31 @@ describe.skipIf(!existsSync(CORPUS))('abi-atlas resolve on linux-6.12 (skips whe
     expect(out[2]).toEqual({ path: '/sys/nosuch/thing', matches: [] });
   };
 
-  it.skipIf(!registered('resolve'))('./bin/abi-atlas.js resolve --json (skips until registered in main.ts)', () => {
+  it('./bin/abi-atlas.js resolve --json', () => {
     check(spawnSync(join(REPO, 'bin/abi-atlas.js'), ['resolve', CORPUS, ...PATHS, '--json'], { cwd: REPO, encoding: 'utf8' }));
   });
 
   it('resolve.ts run() --json', () => {
     check(runModule('resolve', [CORPUS, ...PATHS, '--json']));
+  });
+
+  it('--paths-from FILE and - read lists past the argument limit, with the same results as arguments', () => {
+    // 20,000 distinct interfaces: about 550 KB, over the ~128 KB a single npx argument string may hold.
+    const many = Array.from({ length: 20_000 }, (_, i) => `/sys/class/net/eth${i}/mtu`);
+    const text = [...PATHS, ...many].join('\r\n') + '\n\n';
+    expect(text.length).toBeGreaterThan(128 * 1024);
+    const list = join(mkdtempSync(join(tmpdir(), 'abi-atlas-list-')), 'paths.txt');
+    writeFileSync(list, text);
+    const fromFile = spawnSync(join(REPO, 'bin/abi-atlas.js'), ['resolve', CORPUS, '--paths-from', list, '--json'], { encoding: 'utf8', maxBuffer: 2 ** 30 });
+    const fromStdin = spawnSync(join(REPO, 'bin/abi-atlas.js'), ['resolve', CORPUS, '--json', '--paths-from', '-'], { encoding: 'utf8', input: text, maxBuffer: 2 ** 30 });
+    rmSync(join(list, '..'), { recursive: true, force: true });
+    expect(fromFile.status, fromFile.stderr).toBe(1); // /sys/nosuch/thing
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    const out = JSON.parse(fromFile.stdout) as { path: string; matches: { what: string }[] }[];
+    expect(out).toHaveLength(PATHS.length + many.length);
+    expect(out.map((r) => r.path)).toEqual([...PATHS, ...many]);
+    check({ ...fromFile, stdout: JSON.stringify(out.slice(0, PATHS.length)) });
+    expect(out.slice(PATHS.length).every((r) => r.matches[0]?.what === '/sys/class/net/<iface>/mtu')).toBe(true);
   });
 
   it('prints usage and exits 2 without paths', () => {
@@ -44,7 +61,7 @@ describe.skipIf(!existsSync(CORPUS))('abi-atlas resolve on linux-6.12 (skips whe
   });
 });
 
-describe.skipIf(!existsSync(CORPUS))('abi-atlas undefined on a fake sysfs (skips when ../shared is absent)', () => {
+describe.skipIf(!hasCorpus('6.12'))(`abi-atlas undefined on a fake sysfs ${needsCorpus}`, () => {
   const sysfs = mkdtempSync(join(tmpdir(), 'abi-atlas-sysfs-'));
   const file = (path: string) => {
     mkdirSync(join(sysfs, path, '..'), { recursive: true });

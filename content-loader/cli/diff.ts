@@ -1,26 +1,32 @@
-import { parseTree } from '../index.ts';
 import { diffTrees, type TreeDiff } from '../history/index.ts';
-import { parseArgs } from './args.ts';
-
-const USAGE = 'usage: abi-atlas diff <old-tree> <new-tree> [--json]';
+import { defineCommand, EXIT } from './command.ts';
+import { checkTreeArgument, parseTreeArgument, treeOperand } from './tree-argument.ts';
 
 /**
  * `abi-atlas diff <old-tree> <new-tree> [--json]`: symbols added, removed,
  * moved between levels and with a changed description. Exit code 0 whether
  * or not anything changed: a difference between releases is not an error.
  */
-export function run(args: string[]): number {
-  const { positional, flags } = parseArgs(args);
-  const [oldRoot, newRoot] = positional;
-  if (!oldRoot || !newRoot || positional.length > 2) {
-    console.error(USAGE);
-    return 2;
-  }
-  const diff = diffTrees(parseTree(oldRoot), parseTree(newRoot));
-  if (flags.has('json')) process.stdout.write(JSON.stringify(diff, null, 2) + '\n');
-  else process.stdout.write(formatTreeDiff(diff));
-  return 0;
-}
+export const command = defineCommand({
+  name: 'diff',
+  summary: 'symbols added, removed, moved and changed',
+  description:
+    'Compares two trees: What symbols added, removed, moved between levels and with a changed\n' +
+    'description, one section per kind on stdout; with --json, {added, removed, moved, changed}.',
+  operands: [treeOperand('<old-tree>', 'the older tree: '), treeOperand('<new-tree>', 'the newer tree: ')],
+  options: { json: { type: 'boolean', help: 'print the differences as JSON' } },
+  exits: '0 compared (whether or not anything changed)',
+  run({ options, operands: [oldRoot, newRoot], io }) {
+    // Both checked before either is parsed, so a typo in the second costs no parse of the first.
+    checkTreeArgument(newRoot!, '<new-tree>');
+    const diff = diffTrees(parseTreeArgument(oldRoot!, '<old-tree>'), parseTreeArgument(newRoot!, '<new-tree>'));
+    if (options.json) io.out(JSON.stringify(diff, null, 2) + '\n');
+    else io.out(formatTreeDiff(diff));
+    return EXIT.ok;
+  },
+});
+
+export const run = command.run;
 
 /** The readable form: one section per kind, one symbol per line, counts in the headings. */
 export function formatTreeDiff(diff: TreeDiff): string {

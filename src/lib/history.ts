@@ -12,6 +12,7 @@ import { goneFromHistory, type GoneSymbol } from '../../content-loader/history/g
 import { versionPairs, type VersionPair } from '../../content-loader/history/pairs.ts';
 import { feedTime } from '../../content-loader/history/feed-time.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
+import { settings } from '../../content-loader/settings.ts';
 import { loadSite, type Site } from './site.ts';
 import { BASE_URL } from './href.ts';
 
@@ -73,7 +74,7 @@ function buildHistory(dirs: VersionedDir[], site: Site): SiteHistory {
       return d;
     },
     ...(pairs[versions.length - 2] ? { feedPair: pairs[versions.length - 2]! } : {}),
-    feedUpdated: () => (updated ??= last ? feedTime(last.abiDir) : '1970-01-01T00:00:00Z'),
+    feedUpdated: () => (updated ??= last ? feedTime(last.abiDir, { SOURCE_DATE_EPOCH: settings().sourceDateEpoch?.toString() }) : '1970-01-01T00:00:00Z'),
     gone: enabled ? goneFromHistory(histories.values()) : [],
   };
 }
@@ -86,7 +87,7 @@ export async function historyOf(url: string): Promise<SymbolHistory | undefined>
 
 /** Link to a line of a file in the kernel's git at a version's tag (v6.1). */
 export function versionSourceUrl(version: string, file: string, line: number): string {
-  return sourceUrl(file, line, `v${version}`, process.env.ABI_SOURCE_URL);
+  return sourceUrl(file, line, `v${version}`, settings().sourceUrl);
 }
 
 let renderer: ((entry: AbiEntry, tree: AbiTree) => { html: string }) | undefined;

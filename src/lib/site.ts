@@ -2,6 +2,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
+import { settings } from '../../content-loader/settings.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 
 export interface StoredEntry extends AbiEntry {
@@ -42,7 +43,7 @@ export function loadSite(): Promise<Site> {
       }))
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
-    const ref = process.env.ABI_REF ?? (version ? `v${version}` : 'master');
+    const { ref = version ? `v${version}` : 'master', sourceUrl: repo } = settings();
     return {
       entries: stored,
       byId: new Map(stored.map((e) => [e.id, e])),
@@ -50,7 +51,7 @@ export function loadSite(): Promise<Site> {
       model: siteModel(stored),
       version,
       digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
-      sourceUrl: (file, line) => sourceUrl(file, line, ref, process.env.ABI_SOURCE_URL),
+      sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
     };
   })();
   return site;
