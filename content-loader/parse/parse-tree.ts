@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { claimLabel, entryLabel, fileLabel, labelToAnchor } from './kernel-id.ts';
 import { parseFile, type ParsedEntry, type ParsedFile } from './parse-file.ts';
 import { normalizeWhat, whatToUrl } from './permalink.ts';
 import { decodeUtf8, pyStrip } from './text.ts';
 import { compareText } from '../shared/compare.ts';
 import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from '../types.ts';
-import { walkTree } from './walk.ts';
+import { walkTree, type TreeListing, type WalkOptions } from './walk.ts';
+import { readTreeFile } from './read-file.ts';
 
 /** A record file's content, however it was read. */
 export interface SourceFile {
@@ -24,12 +24,27 @@ export interface SourceFile {
 export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
 
 /** Reads and parses a whole tree (a kernel root or its Documentation/ABI folder). */
-export function parseTree(root: string, cache?: ParseCache): AbiTree {
-  const listing = walkTree(root);
-  const sources = listing.files.map((f) => ({ ...f, text: decodeUtf8(readFileSync(f.absolute)) }));
-  const readme = listing.readme ? decodeUtf8(readFileSync(listing.readme)) : undefined;
+export function parseTree(root: string, cache?: ParseCache, options?: WalkOptions): AbiTree {
+  return readTree(walkTree(root, options), cache);
+}
+
+/** Reads and parses the files a walk listed; a file that cannot be read is a warning, never an exception. */
+export function readTree(listing: TreeListing, cache?: ParseCache): AbiTree {
+  const warnings = [...listing.warnings];
+  const read = (file: Pick<TreeListing['files'][number], 'path' | 'absolute'>): string | undefined => {
+    const result = readTreeFile(file);
+    if ('warning' in result) warnings.push(result.warning);
+    else return decodeUtf8(result.bytes);
+    return undefined;
+  };
+  const sources: SourceFile[] = [];
+  for (const file of listing.files) {
+    const text = read(file);
+    if (text !== undefined) sources.push({ path: file.path, level: file.level, dir: file.dir, basename: file.basename, text });
+  }
+  const readme = listing.readme && read(listing.readme);
   const tree = buildTree(sources, readme, cache);
-  tree.warnings.unshift(...listing.warnings);
+  tree.warnings.unshift(...warnings);
   return tree;
 }
 
