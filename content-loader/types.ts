@@ -25,6 +25,8 @@ export const WARNING_KINDS = [
   'special-file',
   'too-deep',
   'too-large',
+  // A What or file name too long for one file name on disk (parse/permalink.ts).
+  'long-permalink',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

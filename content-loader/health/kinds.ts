@@ -31,6 +31,7 @@ export const FINDING_KINDS = {
   'special-file': { label: 'FIFO, socket or device where a file was expected', kernel: false },
   'too-deep': { label: 'Folder nested deeper than the walk goes', kernel: false },
   'too-large': { label: 'File too large to be an ABI file', kernel: false },
+  'long-permalink': { label: 'What or file name shortened in its URL (too long for a file name)', kernel: false },
 } as const satisfies Record<WarningKind | HealthKind, { label: string; kernel: boolean }>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;

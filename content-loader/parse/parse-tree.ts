@@ -1,6 +1,6 @@
 import { claimLabel, entryLabel, fileLabel, labelToAnchor } from './kernel-id.ts';
 import { parseFile, type ParsedEntry, type ParsedFile } from './parse-file.ts';
-import { normalizeWhat, whatToUrl } from './permalink.ts';
+import { fileToUrl, normalizeWhat, permalink } from './permalink.ts';
 import { decodeUtf8, pyStrip } from './text.ts';
 import { compareText } from '../shared/compare.ts';
 import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from '../types.ts';
@@ -72,21 +72,26 @@ export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseC
       entries: parsed.entries.length,
     });
     warnings.push(...parsed.warnings);
-    for (const entry of parsed.entries) entries.push(toEntry(entry, source, claimLabel(entryLabel(entry.whats[0]!.what), taken)));
+    if (permalink('/' + source.path).shortened) {
+      warnings.push({ kind: 'long-permalink', file: source.path, line: 0, message: `file name too long for a folder name on disk; its page is at ${fileToUrl(source.path)}` });
+    }
+    for (const entry of parsed.entries) entries.push(toEntry(entry, source, claimLabel(entryLabel(entry.whats[0]!.what), taken), warnings));
   }
   warnings.push(...duplicateWarnings(entries));
   return readme === undefined ? { files, entries, warnings } : { files, entries, warnings, readme };
 }
 
-function toEntry(parsed: ParsedEntry, source: SourceFile, id: string): AbiEntry {
-  const entry: AbiEntry = {
-    id,
-    anchor: labelToAnchor(id),
-    level: source.level,
-    file: source.path,
-    line: parsed.line,
-    symbols: parsed.whats.map(({ what, line }) => ({ what: pyStrip(what), url: whatToUrl(what), line })),
-  };
+/** The entry of a parsed record; a What whose URL had to be shortened adds a warning to `warnings`. */
+function toEntry(parsed: ParsedEntry, source: SourceFile, id: string, warnings: Warning[]): AbiEntry {
+  const symbols = parsed.whats.map(({ what, line }) => {
+    const { url, shortened } = permalink(what);
+    if (shortened) {
+      const start = normalizeWhat(what).slice(0, 60);
+      warnings.push({ kind: 'long-permalink', file: source.path, line, message: `What ${start}... (${normalizeWhat(what).length} characters) is too long for a path on disk; its page is at ${url}` });
+    }
+    return { what: pyStrip(what), url, line };
+  });
+  const entry: AbiEntry = { id, anchor: labelToAnchor(id), level: source.level, file: source.path, line: parsed.line, symbols };
   const fields = [
     ['date', parsed.date],
     ['kernelVersion', parsed.kernelversion],
