@@ -55,7 +55,8 @@ export function materialize(spec: TreeSpec, abiDir = join(mkdtempSync(join(tmpdi
     mkdirSync(dirname(path), { recursive: true });
     return path;
   };
-  for (const [rel, text] of Object.entries(spec.files ?? {})) writeFileSync(at(rel), text);
+  // 'wx': a case never overwrites a file of the tree it is added to.
+  for (const [rel, text] of Object.entries(spec.files ?? {})) writeFileSync(at(rel), text, { flag: 'wx' });
   for (const [rel, target] of Object.entries(spec.links ?? {})) symlinkSync(target.replace('$OUTSIDE', outside), at(rel));
   for (const rel of spec.fifos ?? []) {
     const made = spawnSync('mkfifo', [at(rel)]);
@@ -93,14 +94,16 @@ function deniedFs(folders: string[]): WalkFs {
 }
 
 /**
- * A copy of tests/fixtures/hostile/ABI plus the parts too big to commit:
- * a 20,000-line description. Returns the ABI folder.
+ * A copy of tests/fixtures/hostile/ABI plus the parts too big to commit (a
+ * 20,000-line description) and every tree-reading case at once (their
+ * files, links out of the tree, loops, FIFOs). Returns the ABI folder.
  */
 export function hostileTree(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'abi-hostile-')), 'ABI');
   cpSync(fixture, dir, { recursive: true });
   const lines = Array.from({ length: 20_000 }, (_, i) => `\t\tLine ${i} of a long description; see /sys/class/net/eth0/mtu.`);
   writeFileSync(join(dir, 'testing', 'sysfs-huge'), ['What:\t\t/sys/huge/description', 'Description:', ...lines, ''].join('\n'));
+  materialize(combinedCases(), dir);
   return dir;
 }
 
