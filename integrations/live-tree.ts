@@ -12,8 +12,13 @@ import { watchTree } from './tree-watcher.ts';
  */
 const RELOAD_AGAIN_MS = 400;
 
+// The watcher of the running dev server. Kept on globalThis: a change to the
+// config reloads this module and sets the server up again, and the watcher of
+// the previous setup must stop, or every change would be reloaded twice.
+const WATCHER = Symbol.for('abi-atlas.live-tree.watcher');
+const running = globalThis as { [WATCHER]?: { close(): void } };
+
 export default function liveTree(): AstroIntegration {
-  let close: (() => void) | undefined;
   return {
     name: 'abi-atlas-live-tree',
     hooks: {
@@ -21,11 +26,11 @@ export default function liveTree(): AstroIntegration {
         const tree = primaryTree(process.cwd());
         if (!tree || !refreshContent) return;
         // One refresh at a time; changes during one make one more after it.
-        let running = false;
+        let busy = false;
         let again = false;
         const refresh = async (paths: string[]) => {
-          if (running) return void (again = true);
-          running = true;
+          if (busy) return void (again = true);
+          busy = true;
           logger.info(`${paths.length ? paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '') : 'the tree'} changed; reloading`);
           try {
             await refreshContent({ loaders: [...ABI_LOADERS] });
@@ -38,19 +43,19 @@ export default function liveTree(): AstroIntegration {
             // A tree that cannot be loaded now may be fine after the next save: keep serving the last good one.
             logger.error(`reloading the ABI tree failed: ${(e as Error).message}`);
           } finally {
-            running = false;
+            busy = false;
             if (again) {
               again = false;
               void refresh([]);
             }
           }
         };
-        close?.();
-        close = watchTree(tree.abiDir, (paths) => void refresh(paths), { onProblem: (m) => logger.warn(m) }).close;
+        running[WATCHER]?.close();
+        running[WATCHER] = watchTree(tree.abiDir, (paths) => void refresh(paths), { onProblem: (m) => logger.warn(m) });
       },
       'astro:server:done': () => {
-        close?.();
-        close = undefined;
+        running[WATCHER]?.close();
+        delete running[WATCHER];
       },
     },
   };
