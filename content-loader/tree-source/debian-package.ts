@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareVersions } from './versions.ts';
 import { elapsed, type Log } from './progress.ts';
 
@@ -18,10 +18,13 @@ export interface Selection {
  * Sphinx pipeline after the ABI tree) cost no second download.
  */
 export function debianPackage(version: string, cacheDir: string, log: Log): string {
-  const dir = join(cacheDir, 'debian');
+  const dir = resolve(cacheDir, 'debian');
   const pkg = `linux-source-${version}`;
   const kept = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb')) : undefined;
-  if (kept) return join(dir, kept);
+  if (kept) {
+    log(`abi:fetch: using ${kept}, downloaded earlier`);
+    return join(dir, kept);
+  }
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'abi-apt-'));
   try {
@@ -62,7 +65,7 @@ export function extractFromDebianPackage(deb: string, selection: Selection, root
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     const inTarball = (p: string) => quote(`linux-source-*/${p}`);
     const sh =
-      `dpkg-deb --fsys-tarfile ${quote(deb)} | tar -xO --wildcards '*/usr/src/linux-source-*.tar.xz' | ` +
+      `dpkg-deb --fsys-tarfile ${quote(resolve(deb))} | tar -xO --wildcards '*/usr/src/linux-source-*.tar.xz' | ` +
       `tar -xJ --wildcards --no-wildcards-match-slash ${[...selection.paths, ...selection.optionalPaths].map(inTarball).join(' ')}` +
       (selection.names.length ? ` --wildcards-match-slash ${selection.names.map((n) => inTarball(`*/${n}`)).join(' ')}` : '');
     const r = spawnSync('sh', ['-c', sh], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
