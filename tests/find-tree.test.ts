@@ -68,7 +68,8 @@ describe.skipIf(!canApt || !hasCorpus('6.1'))(`fetchTree from Debian's package $
     log.length = 0;
     const again = fetchTree('6.1', { cacheDir, log: (m) => log.push(m), parts: ['sphinx'], methods: ['apt'] });
     expect(again).toMatchObject({ fetched: ['sphinx'], kept: ['abi'] });
-    expect(log.some((m) => m.includes('downloaded'))).toBe(false);
+    expect(log.some((m) => m.includes('downloaded linux-source'))).toBe(false);
+    expect(log.some((m) => /using linux-source-6\.1_.+\.deb, downloaded earlier/.test(m))).toBe(true);
     for (const file of ['Documentation/sphinx/kernel_abi.py', 'Documentation/admin-guide/abi-testing.rst', 'scripts/get_abi.pl']) {
       expect(existsSync(join(again.root, file)), file).toBe(true);
     }
