@@ -53,39 +53,37 @@ export function debianPackage(version: string, cacheDir: string, log: Log): stri
  * Extracts `selection` from a `linux-source-<v>` .deb into `root`, laid out
  * as a kernel source root (`root/Documentation/ABI`, `root/drivers` ...);
  * what is already in `root` is kept, so parts fetched at different times add
- * up. One pass over the tarball whatever is selected. Returns the number of files.
+ * up. One pass over the tarball whatever is selected, straight into `root`
+ * (an interrupted pass leaves no part marker, so it is redone). Returns the
+ * number of files.
  */
 export function extractFromDebianPackage(deb: string, selection: Selection, root: string, log: Log): number {
   const started = Date.now();
-  const work = mkdtempSync(join(tmpdir(), 'abi-deb-'));
-  try {
-    // The .deb holds usr/src/linux-source-<v>.tar.xz, whose members start with linux-source-<v>/.
-    // A path pattern names one member (a folder brings everything under it); a name
-    // pattern may match at any depth, so only there may `*` cross a slash.
-    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-    const inTarball = (p: string) => quote(`linux-source-*/${p}`);
-    const sh =
-      `dpkg-deb --fsys-tarfile ${quote(resolve(deb))} | tar -xO --wildcards '*/usr/src/linux-source-*.tar.xz' | ` +
-      `tar -xJ --wildcards --no-wildcards-match-slash ${[...selection.paths, ...selection.optionalPaths].map(inTarball).join(' ')}` +
-      (selection.names.length ? ` --wildcards-match-slash ${selection.names.map((n) => inTarball(`*/${n}`)).join(' ')}` : '');
-    const r = spawnSync('sh', ['-c', sh], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    // tar fails when a pattern matches nothing; that is expected for optional paths only.
-    const notFound = [...r.stderr.matchAll(/^tar: linux-source-\*\/(.+): Not found in archive$/gm)].map((m) => m[1]!);
-    const missing = notFound.filter((p) => !selection.optionalPaths.includes(p));
-    if (missing.length) throw new Error(`${deb} has no ${missing.join(', ')}`);
-    const otherErrors = r.stderr.split('\n').filter((l) => l.trim() && !/Not found in archive|Exiting with failure status due to previous errors/.test(l));
-    if (r.status !== 0 && (otherErrors.length || !notFound.length)) throw new Error(`extracting from ${deb}: ${otherErrors[0] ?? `exit ${r.status}`}`);
-    const top = readdirSync(work).find((f) => f.startsWith('linux-source-'));
-    if (!top) throw new Error(`${deb} holds none of ${selection.paths.join(' ')}`);
-    const files = countFiles(join(work, top));
-    mkdirSync(root, { recursive: true });
-    // cpSync rather than rename: the cache may sit on another filesystem than the temp folder.
-    cpSync(join(work, top), root, { recursive: true });
-    log(`abi:fetch: extracted ${files} files in ${elapsed(started)}`);
-    return files;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  mkdirSync(root, { recursive: true });
+  // The .deb holds usr/src/linux-source-<v>.tar.xz, whose members start with linux-source-<v>/.
+  // A path pattern names one member (a folder brings everything under it); a name
+  // pattern may match at any depth, so only there may `*` cross a slash. A name is
+  // looked for at the top (which may have none: no *.c there) and below.
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const inTarball = (p: string) => quote(`linux-source-*/${p}`);
+  const optional = new Set([...selection.optionalPaths, ...selection.names]);
+  const sh =
+    `dpkg-deb --fsys-tarfile ${quote(resolve(deb))} | tar -xO --wildcards '*/usr/src/linux-source-*.tar.xz' | ` +
+    `tar -xvJ --strip-components=1 -C ${quote(resolve(root))} --wildcards --no-wildcards-match-slash ` +
+    [...selection.paths, ...selection.optionalPaths, ...selection.names].map(inTarball).join(' ') +
+    (selection.names.length ? ` --wildcards-match-slash ${selection.names.map((n) => inTarball(`*/${n}`)).join(' ')}` : '');
+  const r = spawnSync('sh', ['-c', sh], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  // tar fails when a pattern matches nothing; that is expected for optional paths only.
+  const notFound = [...r.stderr.matchAll(/^tar: linux-source-\*\/(.+): Not found in archive$/gm)].map((m) => m[1]!);
+  const missing = notFound.filter((p) => !optional.has(p));
+  if (missing.length) throw new Error(`${deb} has no ${missing.join(', ')}`);
+  const otherErrors = r.stderr.split('\n').filter((l) => l.trim() && !/Not found in archive|Exiting with failure status due to previous errors/.test(l));
+  if (r.status !== 0 && (otherErrors.length || !notFound.length)) throw new Error(`extracting from ${deb}: ${otherErrors[0] ?? `exit ${r.status}`}`);
+  // tar -v lists every member it extracted; folders end in a slash.
+  const files = r.stdout.split('\n').filter((l) => l && !l.endsWith('/')).length;
+  if (!files) throw new Error(`${deb} holds none of ${selection.paths.join(' ')}`);
+  log(`abi:fetch: extracted ${files} files in ${elapsed(started)}`);
+  return files;
 }
 
 /** The newest `linux-source-<version>` in the apt lists (running `apt-get update` when they are empty). */
@@ -100,10 +98,6 @@ export function newestPackagedVersion(log: Log): string {
   const versions = [...out.matchAll(/^linux-source-([0-9.]+) /gm)].map((m) => m[1]!);
   if (!versions.length) throw new Error('no linux-source-<version> package in the apt lists');
   return versions.sort(compareVersions).at(-1)!;
-}
-
-function countFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
 }
 
 function lastLine(text: string): string {
