@@ -16,6 +16,7 @@ export const WARNING_KINDS = [
   'repeated-tag',
   'tag-read-as',
   'tree-layout',
+  'many-whats',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

@@ -23,6 +23,7 @@ export const FINDING_KINDS = {
   'unresolved-mention': { label: 'Path mentioned in a description that no entry documents', kernel: false },
   'empty-file': { label: 'File without entries', kernel: false },
   'tree-layout': { label: 'File outside the level folders or unreadable', kernel: false },
+  'many-whats': { label: 'Entry with too many Whats to list on each of their pages', kernel: false },
 } as const satisfies Record<WarningKind | HealthKind, { label: string; kernel: boolean }>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
