@@ -2,6 +2,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
+import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 
 export interface StoredEntry extends AbiEntry {
@@ -19,6 +20,8 @@ export interface Site {
   byId: Map<string, StoredEntry>;
   files: StoredFile[];
   model: SiteModel;
+  /** First sentences of entries and symbols, for lists and meta descriptions. */
+  summaries: Summaries;
   version: string | null;
   /** Changes whenever any stored entry or file changes (the loader's digests): a key for data derived from the site. */
   digest: string;
@@ -43,11 +46,14 @@ export function loadSite(): Promise<Site> {
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
     const ref = process.env.ABI_REF ?? (version ? `v${version}` : 'master');
+    const byId = new Map(stored.map((e) => [e.id, e]));
+    const pathModel = siteModel(stored);
     return {
       entries: stored,
-      byId: new Map(stored.map((e) => [e.id, e])),
+      byId,
       files: files.map((f) => f.data).sort((a, b) => a.order - b.order),
-      model: siteModel(stored),
+      model: pathModel,
+      summaries: summaries(pathModel, byId),
       version,
       digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
       sourceUrl: (file, line) => sourceUrl(file, line, ref, process.env.ABI_SOURCE_URL),
