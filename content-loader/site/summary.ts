@@ -35,9 +35,10 @@ function firstProse(text: string): RootContent | undefined {
   return blocks.find((b) => b.type !== 'code' && b.type !== 'heading' && b.type !== 'thematicBreak') ?? blocks[0];
 }
 
-/** A node's text; blocks and table cells are separated by a space so their words do not run together. */
+/** A node's text; blocks, cells and line breaks become a space so words do not run together. */
 function plainText(node: RootContent): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
+  if (node.type === 'break') return ' ';
   if (!('children' in node)) return '';
   const phrasing = node.type === 'paragraph' || node.type === 'heading' || node.type === 'definitionTerm' || node.type === 'emphasis' || node.type === 'strong' || node.type === 'link' || node.type === 'delete';
   return (node.children as RootContent[]).map(plainText).join(phrasing ? '' : ' ');
