@@ -67,16 +67,18 @@ describe('summaries: the first sentence of a description, on one line', () => {
 });
 
 describe('wrap points', () => {
-  it('cut after / and _ only, and give the text back whole', () => {
+  it('cut after / _ . : only, and give the text back whole', () => {
     expect(wrapPieces('/sys/class/net/<iface>/mtu')).toEqual(['/sys/', 'class/', 'net/', '<iface>/', 'mtu']);
-    expect(wrapPieces('iio:deviceX')).toEqual(['iio:deviceX']);
+    expect(wrapPieces('in_voltageY_raw')).toEqual(['in_', 'voltageY_', 'raw']);
+    expect(wrapPieces('<hid-bus>:<vendor-id>.<num>')).toEqual(['<hid-bus>:', '<vendor-id>.', '<num>']);
+    expect(wrapPieces('/~/Audit~x20Login~x20UID/')).toEqual(['/~/', 'Audit~x20', 'Login~x20', 'UID/']);
     expect(wrapPieces('/sys/devices/platform/_UDC_/gadget')).toEqual(['/sys/', 'devices/', 'platform/_', 'UDC_/', 'gadget']);
     if (!hasCorpus('6.12')) return;
     for (const e of parseTree(corpusTree('6.12')).entries) {
       for (const s of e.symbols) {
         const pieces = wrapPieces(s.what);
         expect(pieces.join('')).toBe(s.what);
-        expect(pieces.slice(0, -1).filter((p) => !/[^/_][/_]+$/.test(p)), s.what).toEqual([]);
+        expect(pieces.slice(0, -1).filter((p) => !/[/_.:]$/.test(p)), s.what).toEqual([]);
       }
     }
   });
