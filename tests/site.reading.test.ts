@@ -67,12 +67,13 @@ describe('summaries: the first sentence of a description, on one line', () => {
 });
 
 describe('wrap points', () => {
-  it('cut after / _ . : only, and give the text back whole', () => {
+  it('cut after / and _ (and . : in long segments) only, and give the text back whole', () => {
     expect(wrapPieces('/sys/class/net/<iface>/mtu')).toEqual(['/sys/', 'class/', 'net/', '<iface>/', 'mtu']);
     expect(wrapPieces('in_voltageY_raw')).toEqual(['in_', 'voltageY_', 'raw']);
-    expect(wrapPieces('<hid-bus>:<vendor-id>.<num>')).toEqual(['<hid-bus>:', '<vendor-id>.', '<num>']);
+    expect(wrapPieces('/<hid-bus>:<vendor-id>:<product-id>.<num>/x')).toEqual(['/<hid-bus>:', '<vendor-id>:', '<product-id>.', '<num>/', 'x']);
     expect(wrapPieces('/~/Audit~x20Login~x20UID/')).toEqual(['/~/', 'Audit~x20', 'Login~x20', 'UID/']);
-    expect(wrapPieces('/sys/devices/platform/_UDC_/gadget')).toEqual(['/sys/', 'devices/', 'platform/_', 'UDC_/', 'gadget']);
+    expect(wrapPieces('/sys/devices/platform/_UDC_/gadget')).toEqual(['/sys/', 'devices/', 'platform/', '_UDC_/', 'gadget']);
+    expect(wrapPieces('/sys/bus/iio/devices/iio:deviceX/in_accel_x_raw')).toEqual(['/sys/', 'bus/', 'iio/', 'devices/', 'iio:deviceX/', 'in_', 'accel_', 'x_', 'raw']);
     if (!hasCorpus('6.12')) return;
     for (const e of parseTree(corpusTree('6.12')).entries) {
       for (const s of e.symbols) {
