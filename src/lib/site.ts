@@ -3,6 +3,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
+import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 
 export interface StoredEntry extends AbiEntry {
@@ -20,6 +21,8 @@ export interface Site {
   byId: Map<string, StoredEntry>;
   files: StoredFile[];
   model: SiteModel;
+  /** First sentences of entries and symbols, for lists and meta descriptions. */
+  summaries: Summaries;
   version: string | null;
   /** Changes whenever any stored entry or file changes (the loader's digests): a key for data derived from the site. */
   digest: string;
@@ -44,11 +47,14 @@ export function loadSite(): Promise<Site> {
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
     const { ref = version ? `v${version}` : 'master', sourceUrl: repo } = settings();
+    const byId = new Map(stored.map((e) => [e.id, e]));
+    const pathModel = siteModel(stored);
     return {
       entries: stored,
-      byId: new Map(stored.map((e) => [e.id, e])),
+      byId,
       files: files.map((f) => f.data).sort((a, b) => a.order - b.order),
-      model: siteModel(stored),
+      model: pathModel,
+      summaries: summaries(pathModel, byId),
       version,
       digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
       sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
