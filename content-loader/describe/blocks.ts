@@ -2,10 +2,10 @@ import type { BlockContent, Paragraph, PhrasingContent } from 'mdast';
 import { isDefinitionStart, parseDefinitions } from './definitions.ts';
 import { parseGridTable } from './grid-table.ts';
 import { parseInline } from './inline.ts';
-import { indentedBlockEnd, indentOf, isBlank, isGridBorder, isSimpleTableBorder, isUnderline } from './lines.ts';
+import { indentedBlockEnd, indentOf, isBlank, isGridBorder, isSimpleTableBorder, isTransition, underlines } from './lines.ts';
 import { parseList } from './lists.ts';
 import { indentedBody, literalBlock } from './literal.ts';
-import { fieldMarker, interruptsParagraph, startsList } from './markers.ts';
+import { fieldAt, interruptsParagraph, startsList } from './markers.ts';
 import { parseSimpleTable } from './simple-table.ts';
 import type { TableMatch } from './table-cells.ts';
 
@@ -38,11 +38,11 @@ export function parseBlocks(lines: readonly string[]): BlockContent[] {
     if (/^\.\. _[^:]+:\s*$/.test(line)) {
       // A hyperlink target: markup, invisible in ReST as well.
       i++;
-    } else if (isUnderline(line)) {
+    } else if (isTransition(line)) {
       // A transition, or an underline with nothing above it; the kernel deletes these.
       out.push({ type: 'thematicBreak' });
       i++;
-    } else if (isUnderline(lines[i + 1])) {
+    } else if (underlines(line, lines[i + 1])) {
       out.push({ type: 'heading', depth: 4, children: parseInline(line.trim()) });
       i += 2;
     } else if (isSimpleTableBorder(line) || isGridBorder(line)) {
@@ -54,7 +54,7 @@ export function parseBlocks(lines: readonly string[]): BlockContent[] {
       const list = parseList(lines, i, parseBlocks);
       out.push(list.node);
       i = list.end;
-    } else if (fieldMarker(line) || isDefinitionStart(lines, i)) {
+    } else if (fieldAt(lines, i) || isDefinitionStart(lines, i)) {
       const definitions = parseDefinitions(lines, i, parseBlocks);
       out.push(definitions.node);
       i = definitions.end;

@@ -1,4 +1,4 @@
-import { indentOf, isBlank, isGridBorder, isSimpleTableBorder, isUnderline } from './lines.ts';
+import { indentOf, isBlank, isGridBorder, isSimpleTableBorder, underlines } from './lines.ts';
 
 /** A list item marker at the start of a line. */
 export interface ListMarker {
@@ -88,20 +88,38 @@ export interface FieldMarker {
 
 const REST_FIELD = /^:([^:\s][^:]*):( +|$)/;
 const ABI_FIELD = /^([A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)( {2,})(?=\S)/;
+const LOOSE_ABI_FIELD = /^([A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)( +)(?=\S)/;
 
-export function fieldMarker(line: string): FieldMarker | undefined {
+/**
+ * The field starting `line`, if any. `loose` also takes a single space after
+ * the name, for a line right under another field ("Byte 16-127: Unused"
+ * under "Byte 0-15:   Requested ..."), where the pattern is set.
+ */
+export function fieldMarker(line: string, loose = false): FieldMarker | undefined {
   const rest = REST_FIELD.exec(line);
   if (rest) return { name: rest[1]!, column: rest[0].length };
-  const abi = ABI_FIELD.exec(line);
+  const abi = (loose ? LOOSE_ABI_FIELD : ABI_FIELD).exec(line);
   if (abi) return { name: abi[1]!, column: abi[0].length };
   return undefined;
+}
+
+/**
+ * The field at line `i`: a strict one, or a loose one ("Name: text") in a
+ * run of fields, i.e. right under a field (`underField`) or right above one.
+ */
+export function fieldAt(lines: readonly string[], i: number, underField = false): FieldMarker | undefined {
+  const line = lines[i]!;
+  const strict = fieldMarker(line);
+  if (strict || underField) return strict ?? fieldMarker(line, true);
+  const next = lines[i + 1];
+  return next !== undefined && fieldMarker(next) ? fieldMarker(line, true) : undefined;
 }
 
 /** A line that starts a new block even without a blank line before it (no lazy continuation across it). */
 export function interruptsParagraph(lines: readonly string[], i: number, afterColon: boolean): boolean {
   const line = lines[i]!;
   if (isBlank(line)) return true;
-  if (isUnderline(lines[i + 1]) && !isUnderline(line)) return true;
+  if (underlines(line, lines[i + 1])) return true;
   if (isSimpleTableBorder(line) || isGridBorder(line) || fieldMarker(line)) return true;
   const marker = startsList(lines, i);
   // An enumeration after prose is more often a wrapped "1. " than a list, unless a colon announced it.
