@@ -19,6 +19,9 @@ export interface DefinitionDescription {
 }
 export interface GridCell {
   type: 'gridCell';
+  /** Rows and columns a grid table cell spans, when more than one. */
+  rowSpan?: number;
+  colSpan?: number;
   /** Cell text already parsed: one paragraph is unwrapped to its phrasing. */
   children: Array<BlockContent | PhrasingContent>;
 }

@@ -1,13 +1,13 @@
 import type { Element, ElementContent } from 'hast';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
-import type { DefinitionDescription, DefinitionList, DefinitionTerm, GridRow, GridTable } from './nodes.ts';
+import type { DefinitionDescription, DefinitionList, DefinitionTerm, GridCell, GridRow, GridTable } from './nodes.ts';
 
 type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
 /** mdast-util-to-hast's state, reached through remark-rehype's options (it is not our direct dependency). */
 type State = Parameters<NonNullable<Handlers['root']>>[0];
 
-function element(tagName: string, children: ElementContent[]): Element {
-  return { type: 'element', tagName, properties: {}, children };
+function element(tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element {
+  return { type: 'element', tagName, properties, children };
 }
 
 /** remark-rehype handlers for the node types our reader adds (nodes.ts). */
@@ -26,6 +26,13 @@ export const describeHandlers: Handlers = {
 };
 
 function tableRow(state: State, row: GridRow, cellTag: 'th' | 'td'): Element {
-  const cells = row.children.map((cell) => element(cellTag, state.all(cell)));
+  const cells = row.children.map((cell) => element(cellTag, state.all(cell), spans(cell)));
   return element('tr', state.wrap(cells, true));
+}
+
+function spans(cell: GridCell): Element['properties'] {
+  const properties: Element['properties'] = {};
+  if (cell.colSpan) properties['colSpan'] = cell.colSpan;
+  if (cell.rowSpan) properties['rowSpan'] = cell.rowSpan;
+  return properties;
 }
