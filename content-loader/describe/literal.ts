@@ -20,7 +20,7 @@ export function literalBlock(lines: readonly string[]): Code {
 export function looksLiteral(lines: readonly string[]): boolean {
   const body = dedent(lines).filter((line) => !isBlank(line)).map((line) => line.trimEnd());
   const first = body[0];
-  if (first === undefined || listMarker(first) || fieldMarker(first)) return false;
+  if (first === undefined || listMarker(first, body[1]) || fieldMarker(first)) return false;
   const own = body.filter((line) => indentOf(line) === 0);
   if (own.some(isStructure)) return false;
   return own.some((line) => EXAMPLE_LINE.test(line) || HEX_LINE.test(line)) || alignedColumns(own);

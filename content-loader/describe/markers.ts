@@ -17,11 +17,17 @@ export interface ListMarker {
   width: number;
 }
 
-const BULLET = /^([-*+])( +)(?=\S)/;
-const ENUMERATED = /^(\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)([.)])( +)(?=\S)/;
-const PARENTHESISED = /^\((\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)\)( +)(?=\S)/;
+const BULLET = /^([-*+])( +(?=\S)| *$)/;
+const ENUMERATED = /^(\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)([.)])( +(?=\S)| *$)/;
+const PARENTHESISED = /^\((\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)\)( +(?=\S)| *$)/;
 
-export function listMarker(line: string): ListMarker | undefined {
+/**
+ * The list item marker starting `line`. A marker alone on its line starts
+ * an item only when its body follows indented on the `next` line ("1." then
+ * an indented literal block), as in ReST.
+ */
+export function listMarker(line: string, next?: string): ListMarker | undefined {
+  if (/^\S+ *$/.test(line) && (next === undefined || isBlank(next) || indentOf(next) === 0)) return undefined;
   const bullet = BULLET.exec(line);
   if (bullet) return { kind: bullet[1]!, ordered: false, start: 1, auto: false, style: '', format: '', width: bullet[0].length };
   const enumerated = ENUMERATED.exec(line);
@@ -71,11 +77,11 @@ export function continuesList(previous: ListMarker, next: ListMarker): boolean {
  * followed by unindented text ("(R) Reads the state\nof ...") is prose.
  */
 export function startsList(lines: readonly string[], i: number): ListMarker | undefined {
-  const marker = listMarker(lines[i]!);
+  const marker = listMarker(lines[i]!, lines[i + 1]);
   if (!marker?.ordered) return marker;
   const next = lines[i + 1];
   if (next === undefined || isBlank(next) || indentOf(next) > 0) return marker;
-  const nextMarker = listMarker(next);
+  const nextMarker = listMarker(next, lines[i + 2]);
   return nextMarker && continuesList(marker, nextMarker) ? marker : undefined;
 }
 
