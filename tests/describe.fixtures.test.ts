@@ -7,7 +7,8 @@ import { describeFile, describeProcessor, parseDescription, type DescribeContext
 /**
  * One folder per case: input.txt (a description as parseTree gives it), the
  * mdast our reader makes of it (tree.json), the HTML the rest of the
- * processor makes of that tree (expected.html), and optionally
+ * processor makes of that tree (expected.html), a section-title.txt when the
+ * description ends with the next section's title, and optionally
  * context.json (selfUrls, mentions, files). Reading and rendering are
  * checked apart, so a failure says which one broke.
  * UPDATE_FIXTURES=1 rewrites the expected files: review every diff by eye.
@@ -47,7 +48,7 @@ function expectFile(file: string, actual: string | undefined): void {
 /** Blocks counted in the HTML, to hold the processor's stats against what it printed. */
 function countedInHtml(html: string) {
   const count = (re: RegExp) => html.match(re)?.length ?? 0;
-  return { pre: count(/<pre>/g), tables: count(/<table>/g), lists: count(/<[ou]l[ >]/g), links: count(/<a /g) };
+  return { pre: count(/<pre>/g), tables: count(/<table>/g), lists: count(/<[ou]l[ >]/g), links: count(/<a /g), admonitions: count(/<div class="admonition/g) };
 }
 
 suite('describe fixtures', () => {
@@ -70,12 +71,14 @@ suite('describe fixtures', () => {
       const file = describeFile(input(), contextFor(dir));
       const html = describeProcessor.stringify(describeProcessor.runSync(tree, file), file) + '\n';
       expectFile(`${dir}/expected.html`, html);
+      expectFile(`${dir}/section-title.txt`, file.data.sectionTitle === undefined ? undefined : file.data.sectionTitle + '\n');
       const stats = { ...file.data.blockStats!, ...file.data.linkTally! };
       expect({ ...countedInHtml(html) }).toEqual({
         pre: stats.literalBlocks + stats.tablesFallenBack,
         tables: stats.tables,
         lists: stats.lists,
         links: stats.links,
+        admonitions: stats.admonitions,
       });
     });
   }

@@ -1,6 +1,7 @@
 import type { BlockContent, Paragraph, PhrasingContent } from 'mdast';
 import { isDefinitionStart, parseDefinitions } from './definitions.ts';
 import { parseGridTable } from './grid-table.ts';
+import { isExplicitMarkup, parseExplicitMarkup } from './directives.ts';
 import { parseInline } from './inline.ts';
 import { indentedBlockEnd, indentOf, isBlank, isGridBorder, isSimpleTableBorder, isTransition, underlines } from './lines.ts';
 import { parseList } from './lists.ts';
@@ -35,9 +36,10 @@ export function parseBlocks(lines: readonly string[]): BlockContent[] {
       continue;
     }
     literalNext = false;
-    if (/^\.\. _[^:]+:\s*$/.test(line)) {
-      // A hyperlink target: markup, invisible in ReST as well.
-      i++;
+    if (isExplicitMarkup(line)) {
+      const markup = parseExplicitMarkup(lines, i, parseBlocks);
+      out.push(...markup.nodes);
+      i = markup.end;
     } else if (isTransition(line)) {
       // A transition, or an underline with nothing above it; the kernel deletes these.
       out.push({ type: 'thematicBreak' });

@@ -14,6 +14,8 @@ declare module 'vfile' {
     blockStats: BlockStats;
     /** Written by rehypeLinks. */
     linkTally: LinkTally;
+    /** Written by remarkClosingTitle: the title of the section that starts after this description. */
+    sectionTitle: string;
   }
 }
 

@@ -4,6 +4,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { NO_LINK_TARGETS, rehypeLinks, type LinkTargets } from './linkify.ts';
+import { remarkClosingTitle } from './closing-title.ts';
 import { rstReader } from './reader.ts';
 import { describeSchema } from './sanitize.ts';
 import { remarkBlockStats } from './stats.ts';
@@ -26,6 +27,7 @@ export interface DescribeStats {
   tables: number;
   tablesFallenBack: number;
   lists: number;
+  admonitions: number;
   links: number;
   unresolvedMentions: string[];
 }
@@ -33,6 +35,8 @@ export interface DescribeStats {
 export interface DescribeResult {
   html: string;
   stats: DescribeStats;
+  /** The underlined title that ends the description: the next section's, shown between entries on the file page. */
+  sectionTitle?: string;
 }
 
 /**
@@ -41,6 +45,7 @@ export interface DescribeResult {
  */
 export const describeProcessor = unified()
   .use(rstReader) // text -> mdast (our ReST subset)
+  .use(remarkClosingTitle) // a closing title -> file.data.sectionTitle
   .use(remarkBlockStats) // -> file.data.blockStats
   .use(remarkRehype, { handlers: describeHandlers }) // mdast -> hast, with <dl> and tables
   .use(rehypeLinks) // file.data.linkTargets -> <a>, file.data.linkTally
@@ -54,9 +59,11 @@ export const describeProcessor = unified()
  */
 export function describe(text: string, ctx: DescribeContext = {}): DescribeResult {
   const file = describeProcessor.processSync(describeFile(text, ctx));
-  const { blockStats, linkTally } = file.data;
+  const { blockStats, linkTally, sectionTitle } = file.data;
   if (!blockStats || !linkTally) throw new Error('describe: a plugin of the processor did not run');
-  return { html: String(file), stats: { ...blockStats, ...linkTally } };
+  const result: DescribeResult = { html: String(file), stats: { ...blockStats, ...linkTally } };
+  if (sectionTitle !== undefined) result.sectionTitle = sectionTitle;
+  return result;
 }
 
 /** The file `describeProcessor` reads: the text, and the link targets made from `ctx`. */
@@ -75,6 +82,7 @@ function linkTargets(ctx: DescribeContext): LinkTargets {
 
 export { parseDescription, rstReader } from './reader.ts';
 export { remarkBlockStats } from './stats.ts';
+export { remarkClosingTitle } from './closing-title.ts';
 export { describeHandlers } from './to-hast.ts';
 export { rehypeLinks, type LinkTargets, type LinkTally } from './linkify.ts';
 export { describeSchema } from './sanitize.ts';

@@ -36,12 +36,25 @@ export interface GridTable {
   children: GridRow[];
 }
 
+/**
+ * `.. note::` and the other ReST admonitions; the first child is the
+ * title paragraph (Note, Warning, or the generic admonition's own title).
+ */
+export interface Admonition {
+  type: 'admonition';
+  /** The directive's name: note, warning, important, ..., or admonition. */
+  kind: string;
+  children: BlockContent[];
+}
+
 declare module 'mdast' {
   interface BlockContentMap {
+    admonition: Admonition;
     definitionList: DefinitionList;
     gridTable: GridTable;
   }
   interface RootContentMap {
+    admonition: Admonition;
     definitionList: DefinitionList;
     definitionTerm: DefinitionTerm;
     definitionDescription: DefinitionDescription;

@@ -8,16 +8,18 @@ export interface BlockStats {
   tables: number;
   tablesFallenBack: number;
   lists: number;
+  admonitions: number;
 }
 
 export function countBlocks(tree: Root): BlockStats {
-  const stats: BlockStats = { literalBlocks: 0, tables: 0, tablesFallenBack: 0, lists: 0 };
+  const stats: BlockStats = { literalBlocks: 0, tables: 0, tablesFallenBack: 0, lists: 0, admonitions: 0 };
   const visit = (node: Nodes): void => {
     if (node.type === 'code') {
       if (node.data?.tableFallback) stats.tablesFallenBack++;
       else stats.literalBlocks++;
     } else if (node.type === 'gridTable') stats.tables++;
     else if (node.type === 'list') stats.lists++;
+    else if (node.type === 'admonition') stats.admonitions++;
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
-import type { DefinitionDescription, DefinitionList, DefinitionTerm, GridCell, GridRow, GridTable } from './nodes.ts';
+import type { Admonition, DefinitionDescription, DefinitionList, DefinitionTerm, GridCell, GridRow, GridTable } from './nodes.ts';
 
 type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
 /** mdast-util-to-hast's state, reached through remark-rehype's options (it is not our direct dependency). */
@@ -12,6 +12,8 @@ function element(tagName: string, children: ElementContent[], properties: Elemen
 
 /** remark-rehype handlers for the node types our reader adds (nodes.ts). */
 export const describeHandlers: Handlers = {
+  admonition: (state: State, node: Admonition) =>
+    element('div', state.wrap(state.all(node), true), { className: node.kind === 'admonition' ? ['admonition'] : ['admonition', node.kind] }),
   definitionList: (state: State, node: DefinitionList) => element('dl', state.wrap(state.all(node), true)),
   definitionTerm: (state: State, node: DefinitionTerm) => element('dt', state.all(node)),
   definitionDescription: (state: State, node: DefinitionDescription) => element('dd', state.wrap(state.all(node), true)),
