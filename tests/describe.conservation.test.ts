@@ -71,28 +71,55 @@ export function missingWords(source: string, rendered: string): string[] {
   return missing;
 }
 
+/** Words `rendered` has beyond those of `source` (an admonition's title is ours to add): text we invented. */
+export function inventedWords(source: string, html: string): string[] {
+  const have = words(source);
+  const shown = words(renderedText(html.replace(/<p class="admonition-title">.*?<\/p>/g, '')));
+  return [...shown].filter(([word, n]) => (have.get(word) ?? 0) < n).map(([word]) => word);
+}
+
+/** Lines of a literal block that are ReST markup the reader should have read: a `::` announcement or a simple-table border. */
+function markupInLiteral(html: string): string[] {
+  const lines = [...html.matchAll(/<pre><code>([\s\S]*?)<\/code><\/pre>/g)].flatMap((m) => m[1]!.split('\n'));
+  return lines.filter((line) => /::\s*$/.test(line) || /^ *=+( +=+)+ *$/.test(line));
+}
+
 for (const version of ['6.1', '6.12']) {
   suite.skipIf(!hasCorpus(version))(`describe keeps every word of linux-${version} ${needsCorpus}`, () => {
+    const described = () =>
+      parseTree(corpusTree(version)).entries.flatMap((entry) =>
+        entry.description === undefined ? [] : [{ at: `${entry.file}:${entry.line}`, source: entry.description, ...describeText(entry.description) }],
+      );
+
     it('renders every word of every description (the closing section title on the file page)', () => {
       const failures: string[] = [];
-      for (const entry of parseTree(corpusTree(version)).entries) {
-        if (entry.description === undefined) continue;
-        const { html, sectionTitle } = describeText(entry.description);
-        const missing = missingWords(entry.description, `${renderedText(html)} ${sectionTitle ?? ''}`);
-        if (missing.length) failures.push(`${entry.file}:${entry.line}: ${missing.slice(0, 8).join(' ')}`);
+      for (const { at, source, html, sectionTitle } of described()) {
+        const missing = missingWords(source, `${renderedText(html)} ${sectionTitle ?? ''}`);
+        if (missing.length) failures.push(`${at}: ${missing.slice(0, 8).join(' ')}`);
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('invents no word, and leaves no "::" or table border inside a literal block', () => {
+      const failures: string[] = [];
+      for (const { at, source, html } of described()) {
+        const invented = inventedWords(source, html);
+        if (invented.length) failures.push(`${at}: invented ${invented.slice(0, 8).join(' ')}`);
+        for (const line of markupInLiteral(html)) failures.push(`${at}: markup in a literal block: ${line.trim()}`);
       }
       expect(failures).toEqual([]);
     });
   });
 }
 
-suite('describe keeps every word of every renderer fixture', () => {
+suite('describe keeps every word of every renderer fixture, and invents none', () => {
   const root = fileURLToPath(new URL('./fixtures/describe/', import.meta.url));
   for (const name of readdirSync(root).sort()) {
     it(name, () => {
       const input = readFileSync(`${root}${name}/input.txt`, 'utf8');
       const { html, sectionTitle } = describeText(input);
       expect(missingWords(input, `${renderedText(html)} ${sectionTitle ?? ''}`)).toEqual([]);
+      expect(inventedWords(input, html)).toEqual([]);
     });
   }
 });
