@@ -1,9 +1,9 @@
 import type { BlockContent, Paragraph, PhrasingContent } from 'mdast';
 import { isDefinitionStart, parseDefinitions } from './definitions.ts';
 import { parseGridTable } from './grid-table.ts';
-import { isExplicitMarkup, parseExplicitMarkup } from './directives.ts';
+import { parseExplicitMarkup } from './directives.ts';
 import { parseInline } from './inline.ts';
-import { indentedBlockEnd, indentOf, isBlank, isGridBorder, isSimpleTableBorder, isTransition, underlines } from './lines.ts';
+import { indentedBlockEnd, indentOf, isBlank, isExplicitMarkup, isGridBorder, isSimpleTableBorder, isTransition, underlines } from './lines.ts';
 import { parseList } from './lists.ts';
 import { indentedBody, literalBlock } from './literal.ts';
 import { fieldAt, interruptsParagraph, startsList } from './markers.ts';
@@ -12,9 +12,9 @@ import type { TableMatch } from './table-cells.ts';
 
 /**
  * Description text (lines, no tabs, outermost indentation 0) -> mdast
- * blocks. A line-based reader of the ReST subset ABI files use; it never
- * drops text: whatever it cannot structure becomes a paragraph or a
- * literal block.
+ * blocks. A line-based reader of the ReST subset ABI files use; it drops
+ * no text but ReST comments (as Sphinx does): whatever it cannot structure
+ * becomes a paragraph or a literal block.
  */
 export function parseBlocks(lines: readonly string[]): BlockContent[] {
   const out: BlockContent[] = [];

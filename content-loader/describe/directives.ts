@@ -23,13 +23,8 @@ export const ADMONITION_KINDS = ['admonition', ...Object.keys(ADMONITIONS)];
 
 const LITERAL_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
 
-/** Whether line `i` opens ReST explicit markup: `.. ` (a directive, target or comment) or `..` alone. */
-export function isExplicitMarkup(line: string): boolean {
-  return /^\.\.( |$)/.test(line.trimEnd());
-}
-
 /**
- * The explicit markup block at line `i` (which `isExplicitMarkup`), and
+ * The explicit markup block at line `i` (see `isExplicitMarkup`), and
  * the lines it takes: its first line and everything indented below.
  * - `.. note::` and the other admonitions -> an admonition around the body;
  * - `.. code-block::` and kin -> a literal block of the body;

@@ -74,3 +74,8 @@ export function indentedBlockEnd(lines: readonly string[], start: number, baseIn
   }
   return end;
 }
+
+/** Whether `line` opens ReST explicit markup: `.. ` (a directive, target or comment) or `..` alone. */
+export function isExplicitMarkup(line: string): boolean {
+  return /^\.\.( |$)/.test(line.trimEnd());
+}

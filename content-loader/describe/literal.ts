@@ -1,5 +1,5 @@
 import type { BlockContent, Code } from 'mdast';
-import { dedent, indentOf, isBlank, isGridBorder, isSimpleTableBorder, trimBlankLines } from './lines.ts';
+import { dedent, indentOf, isBlank, isExplicitMarkup, isGridBorder, isSimpleTableBorder, trimBlankLines } from './lines.ts';
 import { fieldMarker, listMarker } from './markers.ts';
 import type { ParseBlocks } from './table-cells.ts';
 
@@ -27,7 +27,7 @@ export function looksLiteral(lines: readonly string[]): boolean {
 }
 
 function isStructure(line: string): boolean {
-  return isSimpleTableBorder(line) || isGridBorder(line) || line.endsWith('::') || /^\.\.(\s|$)/.test(line);
+  return isSimpleTableBorder(line) || isGridBorder(line) || line.endsWith('::') || isExplicitMarkup(line);
 }
 
 /** Prompts, commands, "[...]", code braces, and shell line continuations. */
