@@ -26,6 +26,7 @@ const hostile: Record<string, string> = {
   'markup as directive name': '.. <script>alert(1)</script>:: x\n\n.. note" onclick="alert(1)::\n   body',
   'class from a directive name': '.. admonition x" onclick="y:: t\n\n.. evil-class:: <b>',
   'script in comment': '.. <script>alert(1)</script>\n   <iframe src=x>',
+  'directive named after an Object property': '.. constructor:: <b>x</b>\n\n.. __proto__:: y\n\n.. toString::',
 };
 
 const ALLOWED_TAGS = new Set(['p', 'br', 'pre', 'code', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h4', 'hr', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div']);

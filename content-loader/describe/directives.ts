@@ -5,21 +5,21 @@ import { parseInline } from './inline.ts';
 import type { Admonition } from './nodes.ts';
 import type { ParseBlocks } from './table-cells.ts';
 
-/** ReST's admonitions and Sphinx's `seealso`, with the title each shows. */
-const ADMONITIONS: Record<string, string> = {
-  attention: 'Attention',
-  caution: 'Caution',
-  danger: 'Danger',
-  error: 'Error',
-  hint: 'Hint',
-  important: 'Important',
-  note: 'Note',
-  tip: 'Tip',
-  warning: 'Warning',
-  seealso: 'See also',
-};
+/** ReST's admonitions and Sphinx's `seealso`, with the title each shows (a Map: a directive named "constructor" is not one). */
+const ADMONITIONS = new Map([
+  ['attention', 'Attention'],
+  ['caution', 'Caution'],
+  ['danger', 'Danger'],
+  ['error', 'Error'],
+  ['hint', 'Hint'],
+  ['important', 'Important'],
+  ['note', 'Note'],
+  ['tip', 'Tip'],
+  ['warning', 'Warning'],
+  ['seealso', 'See also'],
+]);
 /** Every class an admonition's <div> can carry. */
-export const ADMONITION_KINDS = ['admonition', ...Object.keys(ADMONITIONS)];
+export const ADMONITION_KINDS = ['admonition', ...ADMONITIONS.keys()];
 
 const LITERAL_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
 
@@ -43,11 +43,12 @@ export function parseExplicitMarkup(lines: readonly string[], i: number, parseBl
   }
   const name = directive[1]!.toLowerCase();
   const argument = (directive[2] ?? '').trim();
-  if (name in ADMONITIONS || name === 'admonition') {
+  const standardTitle = ADMONITIONS.get(name);
+  if (standardTitle !== undefined || name === 'admonition') {
     const titled = name === 'admonition';
     // The text after `::` starts the body, except for the generic admonition, whose title it is.
     const body = trimBlankLines([...(titled || !argument ? [] : [argument]), ...dedent(below)]);
-    const title = parseInline(titled ? argument || 'Admonition' : ADMONITIONS[name]!);
+    const title = parseInline(standardTitle ?? (argument || 'Admonition'));
     const node: Admonition = {
       type: 'admonition',
       kind: name,
