@@ -11,6 +11,8 @@ export interface StoredEntry extends AbiEntry {
   html: string;
   /** Paths the description mentions that no entry documents (found while rendering it). */
   unresolvedMentions: string[];
+  /** The title of the file's section that starts after this entry (it closed the description). */
+  sectionTitle?: string;
 }
 export interface StoredFile extends AbiFile {
   order: number;
@@ -43,6 +45,7 @@ export function loadSite(): Promise<Site> {
         ...e.data,
         html: e.rendered?.html ?? '',
         unresolvedMentions: (e.rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
+        sectionTitle: e.rendered?.metadata?.sectionTitle as string | undefined,
       }))
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
