@@ -54,10 +54,21 @@ export function entryRef(entry: AbiEntry): string {
   return `abi-${entry.level}.html#${entry.anchor}`;
 }
 
-/** Our rendering of every entry's description (as the site shows it, links included), by `entryRef`. */
+/**
+ * Our rendering of every entry's description (as the site shows it, links
+ * included), by `entryRef`. A closing section title (the next section's,
+ * which the file page shows right after the entry) counts as the plain
+ * paragraph Sphinx makes of it inside the entry.
+ */
 export function ourStructures(tree: AbiTree): Map<string, Structure> {
   const render = descriptionRenderer();
-  return new Map(tree.entries.map((e) => [entryRef(e), structureOf(fragment(render(e, tree).html))]));
+  return new Map(
+    tree.entries.map((e) => {
+      const { html, sectionTitle } = render(e, tree);
+      const shown = sectionTitle === undefined ? [] : [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: sectionTitle }] } satisfies ElementContent];
+      return [entryRef(e), structureOf([...fragment(html), ...shown])];
+    }),
+  );
 }
 
 /** An HTML fragment as hast nodes. */
