@@ -5,7 +5,7 @@
 import { normalizeWhat } from '../parse/permalink.ts';
 import type { AbiEntry } from '../types.ts';
 import { compareText } from '../shared/compare.ts';
-import { kernelLabel, kernelSortKey, parseKernelVersion } from './kernel-version.ts';
+import { kernelLabel, kernelSortKey, parseKernelVersion, releasedKernel } from './kernel-version.ts';
 
 export const FILESYSTEMS = ['sysfs', 'procfs', 'debugfs', 'configfs', 'dev', 'other'] as const;
 export type Filesystem = (typeof FILESYSTEMS)[number];
@@ -47,30 +47,48 @@ export function pathWords(what: string): string[] {
   return [...words];
 }
 
-/** What Pagefind needs of a symbol page: its facets, sort key and path words. */
+/** What search needs of a symbol page, from the entries that define it. */
 export interface SearchFacets {
   levels: string[];
   filesystem: Filesystem;
-  /** KernelVersion labels ("5.14") of the definitions, oldest first. */
-  kernels: string[];
-  /** Sort key of the oldest KernelVersion (entries without one sort as oldest). */
-  sort: string;
-  /** The KernelVersion as written, shown in results. */
-  kernelVersion?: string;
-  /** Every tail of the path and every segment, as words (see integrations/pagefind.ts). */
+  /** The KernelVersion fields as written, in definition order. */
+  kernelVersions: string[];
+  /** Every tail of the path and every segment, as words (see pathWords). */
   words: string;
+  /** The defining files ("testing/sysfs-kernel-btf"), Users and Contact texts, each once. */
+  files: string[];
+  users: string[];
+  contacts: string[];
 }
 
 /** The search facets of a symbol from the entries that define it. */
-export function searchFacets(what: string, entries: readonly Pick<AbiEntry, 'level' | 'kernelVersion'>[]): SearchFacets {
-  const versions = entries.flatMap((e) => parseKernelVersion(e.kernelVersion) ?? []).sort((a, b) => compareText(kernelSortKey(a), kernelSortKey(b)));
-  const kernelVersion = entries.find((e) => e.kernelVersion)?.kernelVersion;
+export function searchFacets(what: string, entries: readonly Pick<AbiEntry, 'level' | 'kernelVersion' | 'file' | 'users' | 'contact'>[]): SearchFacets {
+  const each = (pick: (e: (typeof entries)[number]) => string | undefined) => [...new Set(entries.flatMap((e) => pick(e) ?? []))];
   return {
     levels: [...new Set(entries.map((e) => e.level))],
     filesystem: filesystemOf(what),
-    kernels: [...new Set(versions.map(kernelLabel))],
-    sort: kernelSortKey(versions[0]),
-    ...(kernelVersion ? { kernelVersion } : {}),
+    kernelVersions: each((e) => e.kernelVersion),
     words: pathWords(what).join(' '),
+    files: each((e) => e.file),
+    users: each((e) => e.users),
+    contacts: each((e) => e.contact),
   };
+}
+
+/** Pagefind's filter and sort values of a symbol page. */
+export interface PagefindFacets {
+  /** Labels of the released kernels its definitions name ("5.14"), oldest first. */
+  kernels: string[];
+  /** Sort key of the oldest (entries without one sort as oldest). */
+  sort: string;
+}
+
+/**
+ * The KernelVersion filter values of a symbol: only versions that were
+ * released (`treeVersion`, the documented tree's, bounds the newest).
+ */
+export function pagefindFacets(facets: SearchFacets, treeVersion?: string | null): PagefindFacets {
+  const newest = parseKernelVersion(treeVersion ?? undefined);
+  const versions = facets.kernelVersions.flatMap((raw) => releasedKernel(raw, newest) ?? []).sort((a, b) => compareText(kernelSortKey(a), kernelSortKey(b)));
+  return { kernels: [...new Set(versions.map(kernelLabel))], sort: kernelSortKey(versions[0]) };
 }
