@@ -1,8 +1,8 @@
 // The search dialog's trigger: tiny, bundled into every page. The UI itself
-// (ui.ts, fuse.js, the resolver) is imported on the first open only.
-import { stateToQuery } from './state.ts';
+// (ui.ts, the search code and its data) is imported on the first open only.
+import { EMPTY_STATE, stateToQuery } from './state.ts';
 
-let mounted: Promise<{ run: (q?: string) => void; input: HTMLInputElement }> | undefined;
+let mounted: Promise<unknown> | undefined;
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -26,7 +26,7 @@ async function open(): Promise<void> {
   mounted ??= import('./ui.ts').then(({ mountSearch }) => {
     const full = dialog.querySelector<HTMLAnchorElement>('[data-full-search]');
     if (full) {
-      const sync = () => (full.search = stateToQuery({ q: input.value.trim(), level: [], fs: [], kernel: '', sort: '' }));
+      const sync = () => (full.search = stateToQuery({ ...EMPTY_STATE, q: input.value.trim() }));
       input.addEventListener('input', sync);
       sync();
     }
