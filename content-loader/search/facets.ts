@@ -1,6 +1,7 @@
 /**
- * What Pagefind indexes and filters for a symbol page: its filesystem, its
- * kernel versions and the words of its path. No node: imports.
+ * What Pagefind keeps of a symbol page besides its text: its filesystem,
+ * its kernel versions, the words of its path, its files, Users and Contact.
+ * No node: imports.
  */
 import { normalizeWhat } from '../parse/permalink.ts';
 import type { AbiEntry } from '../types.ts';
@@ -23,13 +24,13 @@ export function filesystemOf(what: string): Filesystem {
 }
 
 /**
- * Words that make a What findable by the pieces people type. Pagefind drops
- * punctuation from a query ("btf/vmlinux" is searched as "btfvmlinux") and
- * matches it as a prefix of an indexed word, and it splits an indexed word
- * at punctuation into parts. So for `/sys/kernel/btf/vmlinux` we index every
- * tail of the path as its own word (`btf/vmlinux`, `kernel/btf/vmlinux`, ...)
- * and every segment (`vmlinux`), and wildcards lose their brackets
- * (`<iface>` -> `iface`).
+ * Words that make a What findable in Pagefind by the pieces people type.
+ * Pagefind drops punctuation from a query ("btf/vmlinux" is searched as
+ * "btfvmlinux") and matches it as a prefix of an indexed word, and it splits
+ * an indexed word at punctuation into parts. So for `/sys/kernel/btf/vmlinux`
+ * the page's `path` metadata has every tail of the path as its own word
+ * (`btf/vmlinux`, `kernel/btf/vmlinux`, ...) and every segment (`vmlinux`),
+ * and wildcards lose their brackets (`<iface>` -> `iface`).
  */
 export function pathWords(what: string): string[] {
   const w = normalizeWhat(what);

@@ -55,7 +55,7 @@ export function isKernelRelease(v: KernelVersion, newest?: KernelVersion): boole
   const last = LAST_MINOR[v.major];
   if (last !== undefined) {
     if (v.minor > last) return false;
-    return !(v.major === 2 && v.minor === 6 && v.patch !== undefined && (v.patch < 1 || v.patch > LAST_2_6_RELEASE));
+    return !(v.major === 2 && v.minor === 6 && v.patch !== undefined && v.patch > LAST_2_6_RELEASE);
   }
   if (newest) return compareText(kernelSortKey(v), kernelSortKey(newest)) <= 0;
   return v.minor <= MAX_MINOR;

@@ -9,6 +9,7 @@
  * No node: imports.
  */
 import Fuse from 'fuse.js';
+import { KERNEL_WORDS } from './kernel-words.ts';
 import type { SearchIndex } from './search-index.ts';
 import { pathSegments, textTokens, tokenKey, wildcardWords, withoutNumber, type SearchQuery } from './tokens.ts';
 
@@ -32,15 +33,21 @@ export interface LocalSearch {
    * [] when that is a named wildcard (`btf/<module-name>`).
    */
   names: string[][];
+  /** How many segments of each symbol are wildcards alone (`<supply_name>`, `*`). */
+  wildcardSegments: Uint8Array;
   /** Token keys of each file's name (`sysfs-kernel-btf` -> sysfs, kernel, btf). */
   fileTokens: string[][];
   /** Every path token key, sorted, for prefix ranges. */
   vocabulary: string[];
   pathPostings: Map<string, number[]>;
+  /** Whole literal segments (`power_supply`), for kernel words of more than one token. */
+  segmentPostings: Map<string, number[]>;
   /** Words of named wildcards (`<pmu>`): matched no better than a prefix. */
   wildcardPostings: Map<string, number[]>;
   filePostings: Map<string, number[]>;
   peoplePostings: Map<string, number[]>;
+  /** Each Users/Contact text as its lower-case words, space-separated and padded (` userspace kernel log consumers `). */
+  peopleWords: string[];
   /** Symbols defined in each file, and naming each Users/Contact text. */
   symbolsOfFile: number[][];
   symbolsOfPerson: number[][];
@@ -55,9 +62,11 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
     return (trailing ? segs[segs.length - 1 - trailing[0].split('/').length + 1] : segs.at(-1)) ?? [];
   });
   const pathPostings = new Map<string, number[]>();
+  const segmentPostings = new Map<string, number[]>();
   const wildcardPostings = new Map<string, number[]>();
   segments.forEach((segs, id) => {
     for (const key of new Set(segs.flat())) push(pathPostings, key, id);
+    for (const key of new Set(segs.filter((words) => words.length > 1).map((words) => words.join('_')))) push(segmentPostings, key, id);
     for (const key of new Set(wildcardWords(index.symbols[id]!.what).map(tokenKey))) push(wildcardPostings, key, id);
   });
   const fileTokens = index.files.map((f) => textTokens(f.path.slice(f.path.lastIndexOf('/') + 1)).map(tokenKey));
@@ -66,8 +75,10 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
     for (const key of new Set(keys)) push(filePostings, key, id);
   });
   const peoplePostings = new Map<string, number[]>();
-  index.people.forEach((text, id) => {
-    for (const key of new Set(textTokens(text).map(tokenKey))) push(peoplePostings, key, id);
+  const peopleWords = index.people.map((text, id) => {
+    const words = textTokens(text);
+    for (const key of new Set(words.map(tokenKey))) push(peoplePostings, key, id);
+    return ` ${words.join(' ')} `;
   });
   const symbolsOfFile: number[][] = index.files.map(() => []);
   const symbolsOfPerson: number[][] = index.people.map(() => []);
@@ -76,7 +87,8 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
     for (const p of new Set([...s.users, ...s.contacts])) symbolsOfPerson[p]?.push(s.id);
   }
   const vocabulary = [...pathPostings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { index, segments, names, fileTokens, vocabulary, pathPostings, wildcardPostings, filePostings, peoplePostings, symbolsOfFile, symbolsOfPerson };
+  const wildcardSegments = Uint8Array.from(segments, (segs) => segs.filter((words) => words.length === 0).length);
+  return { index, segments, names, wildcardSegments, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
@@ -135,20 +147,23 @@ export function wordStrength(t: QueryToken, key: string): Strength {
   return t.key.length >= 2 && key.startsWith(t.key) ? PREFIX : 0;
 }
 
-/** What the local part found for one symbol. */
-export interface SymbolMatch {
-  /** Per query token: the best strength in the path (0 when absent). */
-  path: Strength[];
-  /** Per query token: the best strength in a defining file's name. */
-  file: Strength[];
-  /** Per query token: the best strength in Users or Contact. */
-  people: Strength[];
-}
-
+/**
+ * What the local part found: per query token, one byte per symbol (typed
+ * arrays: a query touching every symbol must not allocate per symbol).
+ */
 export interface LocalMatches {
   tokens: QueryToken[];
-  symbols: Map<number, SymbolMatch>;
-  /** Per file: per query token, the best strength in its name. */
+  /** Symbols any token touched, each once. */
+  touched: number[];
+  /** Per token: the best Strength in each symbol's path. */
+  path: Uint8Array[];
+  /** Per token: 1 when the path has it only as one of its kernel words (`battery` as `power_supply`). */
+  kernelWord: Uint8Array[];
+  /** Per token: the best Strength in the name of a file defining the symbol. */
+  file: Uint8Array[];
+  /** Per token: the best Strength in the symbol's Users or Contact. */
+  people: Uint8Array[];
+  /** Per file: per token, the best Strength in its name. */
   files: Map<number, Strength[]>;
 }
 
@@ -162,40 +177,45 @@ const FUZZY_THRESHOLD = 0.25;
 export function matchLocal(local: LocalSearch, query: SearchQuery): LocalMatches {
   const tokens = queryTokens(query);
   const n = tokens.length;
-  const symbols = new Map<number, SymbolMatch>();
+  const size = local.index.symbols.length;
+  const perToken = () => tokens.map(() => new Uint8Array(size));
+  const path = perToken();
+  const kernelWord = perToken();
+  const file = perToken();
+  const people = perToken();
+  const seen = new Uint8Array(size);
+  const touched: number[] = [];
   const files = new Map<number, Strength[]>();
-  const none = (): Strength[] => new Array<Strength>(n).fill(0);
-  const symbolMatch = (id: number) => {
-    let m = symbols.get(id);
-    if (!m) symbols.set(id, (m = { path: none(), file: none(), people: none() }));
-    return m;
-  };
-  const mark = (i: number, ids: readonly number[] | undefined, strength: Strength) => {
-    for (const id of ids ?? []) {
-      const m = symbolMatch(id);
-      if (m.path[i]! < strength) m.path[i] = strength;
+  const mark = (into: Uint8Array, ids: readonly number[] | undefined, strength: Strength) => {
+    if (!ids) return;
+    for (const id of ids) {
+      if (into[id]! < strength) into[id] = strength;
+      if (!seen[id]) (seen[id] = 1), touched.push(id);
     }
   };
   tokens.forEach((t, i) => {
-    for (const [key, strength] of pathWords(local, t)) mark(i, local.pathPostings.get(key), strength);
-    for (const [key, list] of local.wildcardPostings) if (wordStrength(t, key) > 0) mark(i, list, PREFIX);
+    for (const [key, strength] of pathWords(local, t)) mark(path[i]!, local.pathPostings.get(key), strength);
+    for (const word of KERNEL_WORDS[t.key] ?? KERNEL_WORDS[t.token] ?? []) {
+      const ids = local.pathPostings.get(word) ?? local.segmentPostings.get(word) ?? [];
+      for (const id of ids) if (path[i]![id] === 0) kernelWord[i]![id] = 1;
+      mark(path[i]!, ids, PREFIX);
+    }
+    for (const [key, list] of local.wildcardPostings) if (wordStrength(t, key) > 0) mark(path[i]!, list, PREFIX);
     for (const [id, strength] of postingsOf(local.filePostings, t)) {
-      const hits = files.get(id) ?? files.set(id, none()).get(id)!;
+      const hits = files.get(id) ?? files.set(id, new Array<Strength>(n).fill(0)).get(id)!;
       hits[i] = strength;
-      for (const s of local.symbolsOfFile[id] ?? []) raise(symbolMatch(s).file, i, strength);
+      mark(file[i]!, local.symbolsOfFile[id], strength);
     }
-    for (const [id, strength] of postingsOf(local.peoplePostings, t)) {
-      for (const s of local.symbolsOfPerson[id] ?? []) raise(symbolMatch(s).people, i, strength);
-    }
+    for (const [id, strength] of postingsOf(local.peoplePostings, t)) mark(people[i]!, local.symbolsOfPerson[id], strength);
   });
   // A compound path word covers two query words side by side: `cpufreq` for "cpu frequency".
   for (let i = 0; i + 1 < n; i++) {
     for (const key of compounds(local, tokens[i]!, tokens[i + 1]!)) {
-      mark(i, local.pathPostings.get(key), PREFIX);
-      mark(i + 1, local.pathPostings.get(key), PREFIX);
+      mark(path[i]!, local.pathPostings.get(key), PREFIX);
+      mark(path[i + 1]!, local.pathPostings.get(key), PREFIX);
     }
   }
-  return { tokens, symbols, files };
+  return { tokens, touched, path, kernelWord, file, people, files };
 }
 
 /**
@@ -261,9 +281,6 @@ function postingsOf(postings: Map<string, number[]>, t: QueryToken): Map<number,
   return ids;
 }
 
-function raise(strengths: Strength[], i: number, strength: Strength): void {
-  if (strengths[i]! < strength) strengths[i] = strength;
-}
 
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;

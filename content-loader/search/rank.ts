@@ -1,28 +1,31 @@
 /**
  * One ranked list from the three back ends: the path resolver, the local
  * match of path words, file names, Users and Contact, and Pagefind's full
- * text. Each result gets a key of signals, strongest first, compared in
- * order (see README, "How search ranks"):
+ * text. Each result gets a key of signals (SIGNALS), compared in order,
+ * strongest first (README, "How search ranks"):
  *
  * 1. the query is a path and this entry documents it (exact What first);
- * 2. how many query words it has, anywhere (path, file, Users, Contact, text);
- * 3. its last path segment (or file name) is a query word or a run of them
- *    (`mtu`, `sampling frequency` -> `sampling_frequency`);
- * 4. its path has every query word (`link speed` -> `.../speed` only when
- *    both are path words); words that most paths have (`sys`, `kernel`) do
- *    not count here, they say nothing about the interface;
- * 5. how many query words are whole path words, then a query word starts
+ * 2. how many query words it has anywhere, then how rare those words are
+ *    (a word few symbols have says more: "numa meminfo" -> `meminfo`);
+ * 3. the segment that names it (the last one) is a query word or a run of
+ *    them (`mtu`; `sampling frequency` -> `sampling_frequency`);
+ * 4. its path has every query word (words most paths have, `sys`,
+ *    `devices`, never count alone); the query as a phrase in its text or
+ *    Users; how many query words are whole path words; a query word starts
  *    its last segment;
- * 6. query words in its file name, then in Users or Contact;
- * 7. its text has the query as a phrase, then Pagefind's score;
- * 8. the stabler level, the What its entry names first, the shorter What.
+ * 5. query words in its file name, then in Users or Contact;
+ * 6. Pagefind's score, in coarse steps;
+ * 7. the stabler level, fewer segments, the What its entry names first, a
+ *    wildcard where another has one device, the shorter What, earlier in
+ *    its file.
  *
- * A typo (fuse.js) only counts as having the word (2), never as a path
- * word (4, 5), so it cannot pass an exact segment match. No node: imports.
+ * A typo (fuse.js) or a kernel word (`battery` for `power_supply`) counts as
+ * having the word, never as typing it, so it cannot pass an exact match.
+ * No node: imports.
  */
 import { compareText } from '../shared/compare.ts';
 import { LEVELS } from '../types.ts';
-import { EXACT, FUZZY, isCompound, nameWord, wordStrength, type Strength, type LocalMatches, type LocalSearch, type QueryToken, type SymbolMatch } from './local-search.ts';
+import { EXACT, FUZZY, isCompound, nameWord, wordStrength, type LocalMatches, type LocalSearch, type QueryToken } from './local-search.ts';
 import type { IndexedFile, IndexedSymbol } from './search-index.ts';
 import { textTokens, tokenKey, type SearchQuery } from './tokens.ts';
 
@@ -62,7 +65,9 @@ export const SIGNALS = [
   'stability',
   'shortPath',
   'firstOfEntry',
+  'general',
   'shortWhat',
+  'earlyInFile',
 ] as const;
 export type Signals = Partial<Record<(typeof SIGNALS)[number], number>>;
 
@@ -101,98 +106,134 @@ export function resultUrl(r: SearchResult): string {
   return r.kind === 'symbol' ? r.symbol.url : r.kind === 'file' ? r.file.url : r.url;
 }
 
-/** A path word on more than this share of symbols (`sys`, `class`, `kernel`, `devices`) is not a signal of its own. */
+/** A path word on more than this share of symbols (`sys`, `class`, `devices`) is not a signal of its own. */
 const COMMON_SHARE = 0.08;
 
 /** The ranked results of a query; an empty query gives []. */
 export function rankResults(local: LocalSearch, query: SearchQuery, matches: LocalMatches, fullText?: FullText, resolved?: Resolved): SearchResult[] {
-  const tokens = matches.tokens;
+  const { tokens, path, file, people, kernelWord } = matches;
   const n = tokens.length;
   const results: SearchResult[] = [];
   const common = commonWords(local);
   const resolvedAt = new Map((resolved?.matches ?? []).map((m, i) => [m.id, { ...m, order: i }]));
-  const ids = new Set<number>([...matches.symbols.keys(), ...(fullText?.scores.keys() ?? []), ...resolvedAt.keys()]);
+  const ids = [...new Set<number>([...matches.touched, ...(fullText?.scores.keys() ?? []), ...resolvedAt.keys()])];
   const minCoverage = Math.max(1, Math.ceil(n / 2));
-  const none: SymbolMatch = { path: new Array<Strength>(n).fill(0), file: new Array<Strength>(n).fill(0), people: new Array<Strength>(n).fill(0) };
+  const isCommon = tokens.map((t) => common.has(t.key));
+  const wholeWords = query.words.map((w) => textTokens(w)).filter((w) => w.length > 1).map((w) => ` ${w.join(' ')} `);
+  const phraseRun = ` ${tokens.map((t) => t.token).join(' ')} `;
 
-  // A word few symbols have says more than one most have: "numa meminfo" -> `meminfo` before `numa`.
-  const candidates = [...ids].map((id) => {
-    const m = matches.symbols.get(id) ?? none;
+  // Which tokens each candidate has, as bits; then how rare each token is among them.
+  const covers = new Int32Array(ids.length);
+  const df = new Array<number>(n).fill(0);
+  ids.forEach((id, j) => {
     const inText = fullText?.scores.has(id) ?? false;
-    return { id, m, inText, covers: tokens.map((_, i) => inText || m.path[i]! > 0 || m.file[i]! > 0 || m.people[i]! > 0) };
+    let bits = 0;
+    for (let i = 0; i < n; i++) {
+      if (inText || path[i]![id]! > 0 || file[i]![id]! > 0 || people[i]![id]! > 0) {
+        bits |= 1 << i;
+        // Kernel words stand in for a word; they do not make it more common.
+        if (!kernelWord[i]![id]) df[i]!++;
+      }
+    }
+    covers[j] = bits;
   });
-  const idf = tokens.map((_, i) => Math.log((local.index.symbols.length + 1) / (1 + candidates.filter((c) => c.covers[i]).length)));
+  const idf = df.map((d) => Math.log((local.index.symbols.length + 1) / (1 + d)));
 
-  for (const { id, m, covers } of candidates) {
+  ids.forEach((id, j) => {
     const symbol = local.index.symbols[id]!;
     const resolvedHit = resolvedAt.get(id);
-    const covered = covers.filter(Boolean).length;
-    if (!resolvedHit && (n === 0 || covered < minCoverage)) continue;
+    const bits = covers[j]!;
+    let covered = 0;
+    let rarity = 0;
+    for (let i = 0; i < n; i++) if (bits & (1 << i)) (covered++, (rarity += idf[i]!));
+    if (!resolvedHit && (n === 0 || covered < minCoverage)) return;
     const segments = local.segments[id]!;
     const last = local.names[id]!;
-    const informative = tokens.map((t, i) => !common.has(t.key) || m.path[i] === 0);
-    const inPath = tokens.every((_, i) => m.path[i]! > FUZZY || (!informative[i] && m.path[i]! > 0));
-    const pathWords = tokens.filter((_, i) => informative[i] && m.path[i] === EXACT).length;
-    // The issue's "prefix of the last segment": the segment starts with a query word.
-    const lastPrefix = last.length > 0 && tokens.some((t) => wordStrength(t, last[0]!) > 0) ? 1 : 0;
-    // A word the file name or Users only starts (`log` in `logitech`) is not that word.
-    const fileWords = m.file.filter((x) => x === EXACT).length;
+    let inPath = true;
+    let informativeInPath = false;
+    let pathWords = 0;
+    let fileWords = 0;
+    let peopleWords = 0;
+    let anyPath = false;
+    let fuzzyOnly = true;
+    let allPeople = n > 0;
+    for (let i = 0; i < n; i++) {
+      const p = path[i]![id]!;
+      const informative = !isCommon[i] || p === 0;
+      if (!(p > FUZZY || (!informative && p > 0))) inPath = false;
+      if (informative && p > FUZZY) informativeInPath = true;
+      if (informative && p === EXACT) pathWords++;
+      if (p > 0) anyPath = true;
+      if (p > FUZZY) fuzzyOnly = false;
+      if (file[i]![id] === EXACT) fileWords++;
+      if (people[i]![id] === EXACT) peopleWords++;
+      if (people[i]![id] === 0) allPeople = false;
+    }
+    const texts = peopleWords > 0 || allPeople ? peopleTexts(local, symbol) : [];
     // A word typed whole (`util-linux`) that Users or Contact has whole counts as all its tokens again.
-    const peopleWords = m.people.filter((x) => x === EXACT).length + (m.people.some((x) => x > 0) ? wholeWordsInPeople(local, symbol, query) : 0);
+    for (const w of wholeWords) if (texts.some((t) => t.includes(w))) peopleWords += w.split(' ').length - 2;
+    const phrase = n > 1 && (fullText?.phrase.has(id) || (allPeople && texts.some((t) => t.includes(phraseRun)))) ? 1 : 0;
     const score = fullText?.scores.get(id) ?? 0;
-    const phrase = n > 1 && (fullText?.phrase.has(id) || peoplePhrase(local, symbol, tokens)) ? 1 : 0;
     const name = runIn(last, tokens);
-    const key = signalKey({
-      resolved: resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0,
-      resolvedOrder: resolvedHit ? -resolvedHit.order : 0,
+    // An array literal in SIGNALS order: a query can rank thousands of symbols per keystroke.
+    const key = [
+      resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0,
+      resolvedHit ? -resolvedHit.order : 0,
       covered,
+      round(rarity),
       name,
+      inPath && informativeInPath ? 1 : 0,
       phrase,
-      rarity: round(covers.reduce<number>((sum, c, i) => sum + (c ? idf[i]! : 0), 0)),
-      inPath: inPath && n > 0 && tokens.some((_, i) => informative[i]) ? 1 : 0,
       pathWords,
-      lastPrefix,
+      // The issue's "prefix of the last segment": the segment starts with a query word.
+      last.length > 0 && tokens.some((t) => wordStrength(t, last[0]!) > 0) ? 1 : 0,
       fileWords,
       peopleWords,
-      textScore: coarse(score),
-      stability: -LEVELS.indexOf(symbol.levels[0] ?? 'removed'),
-      shortPath: -segments.length,
-      firstOfEntry: -symbol.position,
-      shortWhat: -symbol.what.length,
-    });
+      coarse(score),
+      -LEVELS.indexOf(symbol.levels[0] ?? 'removed'),
+      -segments.length,
+      -symbol.position,
+      // `power_supply/<supply_name>/x` documents what `power_supply/wilco-charger/x` does for one device.
+      local.wildcardSegments[id]!,
+      -symbol.what.length,
+      -symbol.line,
+    ];
     const reason: Reason = resolvedHit
       ? 'documents this path'
       : name > 0
         ? 'name'
-        : m.path.some((x) => x > FUZZY)
+        : anyPath && !fuzzyOnly
           ? 'path'
-          : m.path.some((x) => x > 0)
+          : anyPath
             ? 'similar name'
-            : fileWords > 0
+            : tokens.some((_, i) => file[i]![id]! > 0)
               ? 'file name'
-              : peopleWords > 0
-                ? m.people.some((hit, i) => hit && usersHave(local, symbol, tokens[i]!))
+              : tokens.some((_, i) => people[i]![id]! > 0)
+                ? tokens.some((t, i) => people[i]![id]! > 0 && usersHave(local, symbol, t))
                   ? 'Users'
                   : 'Contact'
                 : 'text';
-    results.push({ kind: 'symbol', symbol, title: symbol.what, reason, key, ...(resolvedHit?.exact ? { exact: true } : {}), ...(resolvedHit?.via ? { via: resolvedHit.via } : {}) });
-  }
+    const result: SymbolResult = { kind: 'symbol', symbol, title: symbol.what, reason, key };
+    if (resolvedHit?.exact) result.exact = true;
+    if (resolvedHit?.via) result.via = resolvedHit.via;
+    results.push(result);
+  });
 
   for (const [id, hits] of matches.files) {
-    const file = local.index.files[id]!;
+    const f = local.index.files[id]!;
     const covered = hits.filter((x) => x > 0).length;
-    const name = runIn(local.fileTokens[id]!, tokens) || typedPrefix(file.path, query);
+    const name = runIn(local.fileTokens[id]!, tokens) || typedPrefix(f.path, query);
     if (covered < n && name === 0) continue;
     const key = signalKey({
       covered,
-      name,
       rarity: round(hits.reduce<number>((sum, c, i) => sum + (c > 0 ? idf[i]! : 0), 0)),
+      name,
       fileWords: hits.filter((x) => x === EXACT).length,
-      stability: -LEVELS.indexOf(file.level),
+      stability: -LEVELS.indexOf(f.level),
       shortPath: -1,
-      shortWhat: -file.path.length,
+      shortWhat: -f.path.length,
     });
-    results.push({ kind: 'file', file, title: file.path, reason: 'file name', key });
+    results.push({ kind: 'file', file: f, title: f.path, reason: 'file name', key });
   }
 
   const folder = resolved?.folder;
@@ -205,9 +246,8 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
 
 /** Larger keys first; kind and title settle the rest, so the order never depends on input order. */
 export function compareResults(a: SearchResult, b: SearchResult): number {
-  const length = Math.max(a.key.length, b.key.length);
-  for (let i = 0; i < length; i++) {
-    const d = (b.key[i] ?? 0) - (a.key[i] ?? 0);
+  for (let i = 0; i < a.key.length; i++) {
+    const d = b.key[i]! - a.key[i]!;
     if (d !== 0) return d;
   }
   return compareText(a.kind, b.kind) || compareText(a.title, b.title);
@@ -234,7 +274,6 @@ function runIn(words: readonly string[], tokens: readonly QueryToken[]): number 
   return 0;
 }
 
-/** A file name being typed: a query word with a `-` that starts the file's name counts its tokens. */
 /**
  * Pagefind's score in half-octave steps: pages whose texts are alike (the
  * Whats of one entry share its description) differ only by noise, which
@@ -249,6 +288,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** A file name being typed: a query word with a `-` that starts the file's name counts its tokens. */
 function typedPrefix(path: string, query: SearchQuery): number {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   const word = query.words.find((w) => w.includes('-') && name.startsWith(w));
@@ -257,28 +297,11 @@ function typedPrefix(path: string, query: SearchQuery): number {
 
 /** Users and Contact of a symbol as space-separated lower-case words, padded with spaces. */
 function peopleTexts(local: LocalSearch, symbol: IndexedSymbol): string[] {
-  return [...symbol.users, ...symbol.contacts].map((p) => ` ${textTokens(local.index.people[p] ?? '').join(' ')} `);
-}
-
-function wholeWordsInPeople(local: LocalSearch, symbol: IndexedSymbol, query: SearchQuery): number {
-  const texts = peopleTexts(local, symbol);
-  let count = 0;
-  for (const word of query.words) {
-    const tokens = textTokens(word);
-    if (tokens.length > 1 && texts.some((t) => t.includes(` ${tokens.join(' ')} `))) count += tokens.length;
-  }
-  return count;
-}
-
-/** The query's words side by side in Users or Contact ("kernel log" in `userspace kernel log consumers`). */
-function peoplePhrase(local: LocalSearch, symbol: IndexedSymbol, tokens: readonly QueryToken[]): boolean {
-  if (symbol.users.length + symbol.contacts.length === 0) return false;
-  const run = ` ${tokens.map((t) => t.token).join(' ')} `;
-  return peopleTexts(local, symbol).some((t) => t.includes(run));
+  return [...symbol.users, ...symbol.contacts].map((p) => local.peopleWords[p] ?? '');
 }
 
 function usersHave(local: LocalSearch, symbol: IndexedSymbol, t: QueryToken): boolean {
-  return symbol.users.some((u) => textTokens(local.index.people[u] ?? '').some((w) => wordStrength(t, tokenKey(w)) > 0));
+  return symbol.users.some((u) => (local.peopleWords[u] ?? '').split(' ').some((w) => w !== '' && wordStrength(t, tokenKey(w)) > 0));
 }
 
 const commonCache = new WeakMap<LocalSearch, Set<string>>();

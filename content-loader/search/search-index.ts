@@ -23,9 +23,10 @@ export interface SearchIndexData {
   people: string[];
   /**
    * [What, level bits, kernel index or -1, file indexes, Users text indexes,
-   * Contact text indexes, place among its entry's Whats (0 when it comes first)].
+   * Contact text indexes, place among its entry's Whats (0 when it comes first),
+   * line of its first definition].
    */
-  symbols: [string, number, number, number[], number[], number[], number][];
+  symbols: [string, number, number, number[], number[], number[], number, number][];
 }
 
 /**
@@ -71,6 +72,7 @@ export function buildSearchIndex(entries: readonly AbiEntry[], files: readonly A
       unique(r.entries.flatMap((e) => (e.users ? [person(e.users)] : []))),
       unique(r.entries.flatMap((e) => (e.contact ? [person(e.contact)] : []))),
       Math.min(...r.entries.map((e) => e.symbols.findIndex((s) => whatToUrl(s.what) === whatToUrl(r.what)))),
+      r.entries[0]!.line,
     ]),
   };
 }
@@ -97,6 +99,8 @@ export interface IndexedSymbol {
   contacts: number[];
   /** Place among its entry's Whats: the first one names the entry (docs.kernel.org's anchor). */
   position: number;
+  /** Line of its first definition: a file documents its main attributes first. */
+  line: number;
 }
 
 /** One ABI file and its page. */
@@ -123,7 +127,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
     kernels: data.kernels,
     people: data.people,
     files: data.files.map(([path, l], id) => ({ id, path, url: fileToUrl(path), level: level(l) })),
-    symbols: data.symbols.map(([what, bits, k, files, users, contacts, position], id) => {
+    symbols: data.symbols.map(([what, bits, k, files, users, contacts, position, line], id) => {
       let url: string | undefined;
       return {
         id,
@@ -139,6 +143,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
         users,
         contacts,
         position,
+        line,
       };
     }),
   };

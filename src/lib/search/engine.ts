@@ -137,7 +137,7 @@ function pathResults(resolver: Resolver, query: SearchQuery): SearchResult[] {
     key: signalKey({ resolved: m.exact ? 3 : 2, resolvedOrder: -i }),
     ...(m.exact ? { exact: true } : {}),
     ...(m.via ? { via: m.via } : {}),
-    symbol: { id: -1, what: m.what, url: m.url, levels: [m.level], filesystem: filesystemOf(m.what), kernelRank: -1, files: [], users: [], contacts: [], position: 0 },
+    symbol: { id: -1, what: m.what, url: m.url, levels: [m.level], filesystem: filesystemOf(m.what), kernelRank: -1, files: [], users: [], contacts: [], position: 0, line: m.line },
   }));
   const folder = folderOf(resolver, query);
   if (folder && !matches.some((m) => normalizeWhat(m.what) === folder.path)) {

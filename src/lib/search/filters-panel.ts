@@ -18,7 +18,7 @@ export function renderFilters(box: HTMLElement, idPrefix: string, state: SearchS
       'fieldset',
       {},
       el('legend', {}, legend),
-      ...(shown.length ? shown : []).map((v) => {
+      ...shown.map((v) => {
         const input = el('input', { type: 'checkbox', name: key, value: v });
         input.checked = chosen.includes(v);
         input.addEventListener('change', () => change({ ...state, [key]: input.checked ? [...chosen, v] : chosen.filter((x) => x !== v) }));
