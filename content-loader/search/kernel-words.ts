@@ -13,6 +13,9 @@ export const KERNEL_WORDS: Readonly<Record<string, readonly string[]>> = {
   hyperthreading: ['smt'],
   hyperthread: ['smt'],
   ram: ['mem'],
+  // Documentation/admin-guide/pm/sleep-states.rst: "Hibernation (Suspend-to-Disk)".
+  hibernation: ['disk'],
+  hibernate: ['disk'],
   memory: ['mem'],
   temperature: ['temp', 'thermal'],
   screen: ['backlight'],

@@ -33,7 +33,9 @@ export interface LocalSearch {
    * [] when that is a named wildcard (`btf/<module-name>`).
    */
   names: string[][];
-  /** How many segments of each symbol are wildcards alone (`<supply_name>`, `*`). */
+  /** How many symbols the largest file defining each symbol documents, in steps of 2^k. */
+  fileSize: Uint8Array;
+  /** How many segments of each symbol, before its last, are wildcards alone (`power_supply/<supply_name>/status`). */
   wildcardSegments: Uint8Array;
   /** Token keys of each file's name (`sysfs-kernel-btf` -> sysfs, kernel, btf). */
   fileTokens: string[][];
@@ -87,8 +89,9 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
     for (const p of new Set([...s.users, ...s.contacts])) symbolsOfPerson[p]?.push(s.id);
   }
   const vocabulary = [...pathPostings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const wildcardSegments = Uint8Array.from(segments, (segs) => segs.filter((words) => words.length === 0).length);
-  return { index, segments, names, wildcardSegments, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
+  const fileSize = Uint8Array.from(index.symbols, (s) => Math.max(0, ...s.files.map((f) => Math.floor(Math.log2(1 + (symbolsOfFile[f]?.length ?? 0))))));
+  const wildcardSegments = Uint8Array.from(segments, (segs) => segs.slice(0, -1).filter((words) => words.length === 0).length);
+  return { index, segments, names, fileSize, wildcardSegments, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

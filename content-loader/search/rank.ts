@@ -63,6 +63,7 @@ export const SIGNALS = [
   'peopleWords',
   'textScore',
   'stability',
+  'mainFile',
   'shortPath',
   'firstOfEntry',
   'general',
@@ -191,6 +192,8 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
       peopleWords,
       coarse(score),
       -LEVELS.indexOf(symbol.levels[0] ?? 'removed'),
+      // A subsystem's main file documents its interfaces for every device (`sysfs-bus-pci` before `sysfs-bus-css`).
+      local.fileSize[id]!,
       -segments.length,
       -symbol.position,
       // `power_supply/<supply_name>/x` documents what `power_supply/wilco-charger/x` does for one device.
