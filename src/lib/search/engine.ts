@@ -72,10 +72,20 @@ export async function runSearch(text: string, options: RunOptions): Promise<void
     const matches = matchLocal(local, query);
     show({ query, results: rankResults(local, query, matches, fullText, resolved), hits, complete: done, failed, index: local.index });
   };
-  const attempt = (name: string, work: Promise<void>) =>
-    work.then(emit, (error: unknown) => {
-      failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-    });
+  let waiting = 0;
+  // Each back end shows what it adds at once, except the last: the complete list follows it straight away.
+  const attempt = (name: string, work: Promise<void>) => {
+    waiting++;
+    return work.then(
+      () => {
+        if (--waiting > 0) emit();
+      },
+      (error: unknown) => {
+        waiting--;
+        failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  };
 
   const pending: Promise<void>[] = [];
   if (mode === 'full') pending.push(attempt('path index', loadLocal().then((l) => void (local = l))));

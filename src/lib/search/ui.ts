@@ -5,7 +5,7 @@
 // back end that arrives later re-ranks the list, so no keystroke is lost.
 import { applyFilters, browseResults, hasFilters, sortResults, type FacetCounts, type SearchResult } from '../../../content-loader/search/index.ts';
 import { comboboxOf } from './combobox.ts';
-import { loadLocal, type PagefindResult } from './data.ts';
+import { loadFullText, loadLocal, type PagefindResult } from './data.ts';
 import { runSearch, type SearchMode, type SearchRun } from './engine.ts';
 import { renderFilters } from './filters-panel.ts';
 import { el, excerptNode, optionNode } from './render.ts';
@@ -63,18 +63,22 @@ export function mountSearch(root: HTMLElement, options: MountOptions = {}): Moun
     if (best) location.href = best.href;
   }
 
-  // Fetch Pagefind and the index while the reader types the first word.
-  if (mode === 'full') void loadLocal().catch(() => undefined);
+  // Fetch the index and Pagefind while the reader types the first word.
+  if (mode === 'full') {
+    void loadLocal().catch(() => undefined);
+    void loadFullText().catch(() => undefined);
+  }
 
   function run(q?: string): Promise<void> {
     if (q !== undefined) input.value = q;
     const my = ++seq;
     state.q = input.value.trim();
-    if (options.syncUrl) history.replaceState(null, '', location.pathname + stateToQuery(state));
     root.setAttribute('aria-busy', 'true');
     root.dataset.complete = 'false';
     const finish = () => {
       if (my !== seq) return;
+      // Once per search, not per keystroke: replaceState costs more than ranking.
+      if (options.syncUrl) history.replaceState(null, '', location.pathname + stateToQuery(state));
       root.removeAttribute('aria-busy');
       root.dataset.complete = 'true';
       root.dispatchEvent(new CustomEvent('search:done', { bubbles: true }));
@@ -129,7 +133,8 @@ export function mountSearch(root: HTMLElement, options: MountOptions = {}): Moun
       const slice = list.slice(shown, shown + PAGE);
       const nodes = slice.map((x, i) => optionNode(x, `${root.id}-option-${shown + i}`));
       listbox.append(...nodes);
-      void addExcerpts(slice, nodes, r.hits, current);
+      // Snippets cost a fetch each: only for the list the search ends on.
+      if (r.complete) void addExcerpts(slice, nodes, r.hits, current);
       shown += slice.length;
       more.textContent = `Show ${Math.min(PAGE, list.length - shown)} more`;
       more.hidden = shown >= list.length;
@@ -144,8 +149,13 @@ export function mountSearch(root: HTMLElement, options: MountOptions = {}): Moun
       list.length === 0 && r.complete ? `Nothing found${hasFilters(state) ? ' with these filters' : ''}.${failed}` : `${count}${r.complete ? '' : ' so far'}.${failed}`;
   }
 
+  let drawn = '';
   function drawFilters(counts: FacetCounts, kernels: readonly string[]): void {
     if (!filtersBox) return;
+    // The panel is rebuilt only when what it shows changed (most keystrokes leave its counts alone).
+    const signature = JSON.stringify([counts, state.level, state.fs, state.since, state.under, state.sort, kernels.length]);
+    if (signature === drawn) return;
+    drawn = signature;
     renderFilters(filtersBox, root.id, state, counts, kernels, (next) => {
       Object.assign(state, next);
       void run();
