@@ -139,6 +139,12 @@ describe.skipIf(!hasCorpus('6.12'))(`search on linux-6.12 without the full text 
     expect(first('numa meminfo')).toBe('/sys/devices/system/node/nodeX/meminfo');
   });
 
+  it('reads Users as a phrase, and a mount point as no word of the interface', () => {
+    // /dev/kmsg's Users: "dmesg(1), userspace kernel log consumers"; `console_log` sits under /sys/kernel/debug.
+    expect(first('kernel log')).toBe('/dev/kmsg');
+    expect(first('dmesg')).toBe('/dev/kmsg');
+  });
+
   it('finds a typo, a file name and a program named in Users', () => {
     expect(first('btf vmlnux')).toBe('/sys/kernel/btf/vmlinux');
     expect(resultUrl(ranked('sysfs-kernel-btf')[0]!)).toBe('/testing/sysfs-kernel-btf/');

@@ -55,9 +55,15 @@ export interface LocalSearch {
   symbolsOfPerson: number[][];
 }
 
+const MOUNT_POINT = /^\/sys\/kernel\/(debug|config)\//;
+
 /** Builds the query-side structures (tokens, postings) of a loaded index. */
 export function prepareLocalSearch(index: SearchIndex): LocalSearch {
-  const segments = index.symbols.map((s) => pathSegments(s.what).map((seg) => seg.tokens.map(tokenKey)));
+  const segments = index.symbols.map((s) => {
+    const segs = pathSegments(s.what).map((seg) => seg.tokens.map(tokenKey));
+    // Where debugfs and configfs are mounted says nothing of the interface: "kernel log" is not `/sys/kernel/debug/.../console_log`.
+    return MOUNT_POINT.test(s.what) ? segs.map((words, i) => (i < 3 ? [] : words)) : segs;
+  });
   const names = index.symbols.map((s, id) => {
     const trailing = /(?:\/(?:\*|\.\.\.))+$/.exec(s.what.replace(/\/+$/, ''));
     const segs = segments[id]!;
