@@ -4,33 +4,32 @@
  * second step. Only symbol pages carry `data-pagefind-body` (see
  * src/pages/[...path].astro), so there is one result per interface.
  *
- * Options, chosen by measuring the queries of issue 5 on linux-6.12 (results
- * as [count] top hit):
- * - Pagefind strips punctuation from queries and indexed words alike
- *   ("btf/vmlinux" is searched as "btfvmlinux", matched as a word prefix), and
- *   a What is one long word. With the page text alone, `rx_bytes` found 35
- *   pages with thunderbolt rx_speed first, `btf/vmlinux` put /sys/kernel/btf
- *   first, `iio:device` found 181 pages. So each symbol page carries a hidden
- *   element with `data-pagefind-weight="10"` holding every tail of its path
- *   and every segment as separate words (`pathWords`: `btf/vmlinux`,
- *   `kernel/btf/vmlinux`, `vmlinux`...): now `rx_bytes` [1] rx_bytes,
- *   `btf/vmlinux` [1] /sys/kernel/btf/vmlinux, `iio:device` [838] all
- *   iio:deviceX pages, `/sys/class/net` [97] all below it.
- * - No `includeCharacters`: keeping `_/:` in words changed none of those top
- *   hits and made the iio:device ranking worse (the query is stripped anyway).
- * - Default ranking: `termSimilarity`/`pageLength`/`metaWeights` variants
- *   did not change the top hits of these queries.
- * - `forceLanguage: 'en'`: one English index.
- * `scaling_governor` is in no linux-6.12 ABI text (cpufreq documents
- * `/sys/devices/system/cpu/cpuX/cpufreq/*`); the path resolver finds that
- * entry for `/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor`.
+ * What a page gives Pagefind (src/components/SearchFacets.astro): its text
+ * (the What in the h1, weight 10, and the description), and metadata that
+ * is searched but never shown in an excerpt: `path` (every tail and segment
+ * of the What as words: Pagefind strips punctuation from a query, so
+ * "btf/vmlinux" is searched as "btfvmlinux", a prefix of the path word
+ * `btf/vmlinux`), `file`, `users`, `contact` and `kernel`. Their weights
+ * are set where the index is queried (src/lib/search/data.ts).
+ *
+ * Search ranks Pagefind's hits together with its own matches of the path
+ * (content-loader/search/rank.ts), so it needs to know which symbol a hit
+ * is without loading each hit's fragment: `symbol-ids.json`, written here
+ * beside the index, lists the page hash of every symbol of
+ * `/search/index.json`, in its order.
+ *
+ * `forceLanguage: 'en'`: one English index. No `includeCharacters`: the
+ * query is stripped of punctuation anyway.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { LEVELS } from '../content-loader/types.ts';
+import { whatToUrl } from '../content-loader/parse/permalink.ts';
+import { SYMBOL_IDS_FILE, type SearchIndexData, type SymbolIds } from '../content-loader/search/index.ts';
 
 export const PAGEFIND_CONFIG = { forceLanguage: 'en' } as const;
 
@@ -42,16 +41,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         const outputPath = join(siteDir, 'pagefind');
-        const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
-        if (!index) throw new Error(`pagefind: could not create the index: ${errors.join('; ')}`);
-        try {
-          const added = await index.addDirectory({ path: siteDir, glob: symbolPagesGlob(siteDir) });
-          if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        } finally {
-          await pagefind.close();
-        }
+        await indexSite(siteDir, outputPath);
         const { files, bytes } = sizeOf(outputPath);
         const pages = countFragments(outputPath);
         logger.info(
@@ -60,6 +50,47 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/** Indexes the symbol pages of `siteDir` into `outputPath`, with the symbol-id map beside them. */
+export async function indexSite(siteDir: string, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
+  if (!index) throw new Error(`pagefind: could not create the index: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: siteDir, glob: symbolPagesGlob(siteDir) });
+    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const data = JSON.parse(readFileSync(join(siteDir, 'search', 'index.json'), 'utf8')) as SearchIndexData;
+  writeFileSync(join(outputPath, SYMBOL_IDS_FILE), JSON.stringify(symbolIds(data, pageHashes(outputPath))));
+}
+
+/**
+ * Page URL -> Pagefind's hash of it, read from the fragments Pagefind wrote
+ * (`fragment/<hash>.pf_fragment`: gzip of `pagefind_dcd` and the page's JSON).
+ */
+function pageHashes(outputPath: string): Map<string, string> {
+  const dir = join(outputPath, 'fragment');
+  const hashes = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const raw = gunzipSync(readFileSync(join(dir, name)));
+    const fragment = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as { url: string };
+    hashes.set(fragment.url, name.slice(0, -'.pf_fragment'.length));
+  }
+  return hashes;
+}
+
+/** The hash of each symbol of the search index, in its order, without the prefix they all share ("en_"). */
+function symbolIds(data: SearchIndexData, hashes: Map<string, string>): SymbolIds {
+  const ids = data.symbols.map(([what]) => hashes.get(whatToUrl(what)) ?? '');
+  const found = ids.filter(Boolean);
+  let prefix = found[0] ?? '';
+  for (const id of found) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return { version: 1, prefix, ids: ids.map((id) => id.slice(prefix.length)) };
 }
 
 // Top-level folders that hold no symbol pages; skipping them spares Pagefind

@@ -84,9 +84,10 @@ if (!only) {
   // Search figures (index size, fuse, typing to results in Chromium) on this build.
   const search = spawnSync(process.execPath, [join(project, 'scripts/bench-search.ts'), dist], { cwd: project, encoding: 'utf8' });
   for (const line of search.stdout.split('\n')) {
-    const m = /^\| (.+) \| (.+) \|$/.exec(line);
-    if (m && m[1] !== 'measure' && !m[1]!.startsWith('---')) row(m[1]!, m[2]!);
+    const m = /^\| (.+?) \| (.+?) \| (.*?) \|$/.exec(line);
+    if (m && m[1] !== 'measure' && !m[1]!.startsWith('---')) row(m[1]!, m[2]!, m[3]!);
   }
+  if (search.status !== 0) throw new Error(`bench-search failed:\n${search.stderr}`);
   row('edit to updated page in `npm run dev` (median of 5 edits)', `${Math.round(await devEditMs(join(work, 'ABI'), join(work, 'dev-cache')))} ms`, '< 1000 ms');
   rmSync(work, { recursive: true, force: true });
   // The anchor: our cold build against the kernel's own Sphinx pipeline, same tree, same run.

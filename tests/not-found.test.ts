@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { pathToWhat, suggestionsFor } from '../content-loader/site/not-found.ts';
 import { buildResolver } from '../content-loader/resolve/index.ts';
-import { buildQuickJump, loadQuickJump } from '../content-loader/search/index.ts';
+import { buildSearchIndex, loadSearchIndex, prepareLocalSearch } from '../content-loader/search/index.ts';
 import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
 
 describe('pathToWhat', () => {
@@ -16,26 +16,26 @@ describe('pathToWhat', () => {
 
 describe.skipIf(!hasCorpus('6.12'))(`404 suggestions on linux-6.12 ${needsCorpus}`, () => {
   if (stopWhen(!hasCorpus('6.12'))) return;
-  const entries = parseTree(corpusTree('6.12')).entries;
-  const resolver = buildResolver(entries);
-  const fuse = loadQuickJump(JSON.parse(JSON.stringify(buildQuickJump(entries))));
+  const tree = parseTree(corpusTree('6.12'));
+  const resolver = buildResolver(tree.entries);
+  const local = prepareLocalSearch(loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(tree.entries, tree.files, '6.12')))));
 
   it('offers the entry that documents a real path first', () => {
-    const s = suggestionsFor('/sys/class/net/eth0/mtu/', resolver, fuse);
+    const s = suggestionsFor('/sys/class/net/eth0/mtu/', resolver, local);
     expect(s[0]).toEqual({ what: '/sys/class/net/<iface>/mtu', url: '/sys/class/net/~iface~/mtu/', why: 'documents this path' });
   });
 
   it('offers similar names for a typo', () => {
-    const s = suggestionsFor('/sys/kernel/btf/vmlnux/', resolver, fuse);
+    const s = suggestionsFor('/sys/kernel/btf/vmlnux/', resolver, local);
     expect(s).toContainEqual({ what: '/sys/kernel/btf/vmlinux', url: '/sys/kernel/btf/vmlinux/', why: 'similar name' });
     expect(new Set(s.map((x) => x.url)).size).toBe(s.length);
   });
 
   it('offers the closest documented folder for a path below nothing documented', () => {
-    expect(suggestionsFor('/sys/kernel/mm/zz_no_such/', resolver, fuse)[0]).toEqual({ what: '/sys/kernel/mm', url: '/sys/kernel/mm/', why: 'closest documented folder' });
+    expect(suggestionsFor('/sys/kernel/mm/zz_no_such/', resolver, local)[0]).toEqual({ what: '/sys/kernel/mm', url: '/sys/kernel/mm/', why: 'closest documented folder' });
   });
 
   it('reads a mistyped permalink', () => {
-    expect(suggestionsFor('/sys/class/net/~iface~/mtux/', resolver, fuse).map((x) => x.what)).toContain('/sys/class/net/<iface>/mtu');
+    expect(suggestionsFor('/sys/class/net/~iface~/mtux/', resolver, local).map((x) => x.what)).toContain('/sys/class/net/<iface>/mtu');
   });
 });

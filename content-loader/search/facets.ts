@@ -1,11 +1,12 @@
 /**
- * What Pagefind indexes and filters for a symbol page: its filesystem, its
- * kernel versions and the words of its path. No node: imports.
+ * What Pagefind keeps of a symbol page besides its text: its filesystem,
+ * its kernel versions, the words of its path, its files, Users and Contact.
+ * No node: imports.
  */
 import { normalizeWhat } from '../parse/permalink.ts';
 import type { AbiEntry, Level } from '../types.ts';
 import { compareText } from '../shared/compare.ts';
-import { kernelLabel, kernelSortKey, parseKernelVersion } from './kernel-version.ts';
+import { kernelLabel, kernelSortKey, parseKernelVersion, releasedKernel } from './kernel-version.ts';
 
 export const FILESYSTEMS = ['sysfs', 'procfs', 'debugfs', 'configfs', 'dev', 'other'] as const;
 export type Filesystem = (typeof FILESYSTEMS)[number];
@@ -23,13 +24,13 @@ export function filesystemOf(what: string): Filesystem {
 }
 
 /**
- * Words that make a What findable by the pieces people type. Pagefind drops
- * punctuation from a query ("btf/vmlinux" is searched as "btfvmlinux") and
- * matches it as a prefix of an indexed word, and it splits an indexed word
- * at punctuation into parts. So for `/sys/kernel/btf/vmlinux` we index every
- * tail of the path as its own word (`btf/vmlinux`, `kernel/btf/vmlinux`, ...)
- * and every segment (`vmlinux`), and wildcards lose their brackets
- * (`<iface>` -> `iface`).
+ * Words that make a What findable in Pagefind by the pieces people type.
+ * Pagefind drops punctuation from a query ("btf/vmlinux" is searched as
+ * "btfvmlinux") and matches it as a prefix of an indexed word, and it splits
+ * an indexed word at punctuation into parts. So for `/sys/kernel/btf/vmlinux`
+ * the page's `path` metadata has every tail of the path as its own word
+ * (`btf/vmlinux`, `kernel/btf/vmlinux`, ...) and every segment (`vmlinux`),
+ * and wildcards lose their brackets (`<iface>` -> `iface`).
  */
 export function pathWords(what: string): string[] {
   const w = normalizeWhat(what);
@@ -47,30 +48,48 @@ export function pathWords(what: string): string[] {
   return [...words];
 }
 
-/** What Pagefind needs of a symbol page: its facets, sort key and path words. */
+/** What search needs of a symbol page, from the entries that define it. */
 export interface SearchFacets {
   levels: Level[];
   filesystem: Filesystem;
-  /** KernelVersion labels ("5.14") of the definitions, oldest first. */
-  kernels: string[];
-  /** Sort key of the oldest KernelVersion (entries without one sort as oldest). */
-  sort: string;
-  /** The KernelVersion as written, shown in results. */
-  kernelVersion?: string;
-  /** Every tail of the path and every segment, as words (see integrations/pagefind.ts). */
+  /** The KernelVersion fields as written, in definition order. */
+  kernelVersions: string[];
+  /** Every tail of the path and every segment, as words (see pathWords). */
   words: string;
+  /** The defining files ("testing/sysfs-kernel-btf"), Users and Contact texts, each once. */
+  files: string[];
+  users: string[];
+  contacts: string[];
 }
 
 /** The search facets of a symbol from the entries that define it. */
-export function searchFacets(what: string, entries: readonly Pick<AbiEntry, 'level' | 'kernelVersion'>[]): SearchFacets {
-  const versions = entries.flatMap((e) => parseKernelVersion(e.kernelVersion) ?? []).sort((a, b) => compareText(kernelSortKey(a), kernelSortKey(b)));
-  const kernelVersion = entries.find((e) => e.kernelVersion)?.kernelVersion;
+export function searchFacets(what: string, entries: readonly Pick<AbiEntry, 'level' | 'kernelVersion' | 'file' | 'users' | 'contact'>[]): SearchFacets {
+  const each = (pick: (e: (typeof entries)[number]) => string | undefined) => [...new Set(entries.flatMap((e) => pick(e) ?? []))];
   return {
     levels: [...new Set(entries.map((e) => e.level))],
     filesystem: filesystemOf(what),
-    kernels: [...new Set(versions.map(kernelLabel))],
-    sort: kernelSortKey(versions[0]),
-    ...(kernelVersion ? { kernelVersion } : {}),
+    kernelVersions: each((e) => e.kernelVersion),
     words: pathWords(what).join(' '),
+    files: each((e) => e.file),
+    users: each((e) => e.users),
+    contacts: each((e) => e.contact),
   };
+}
+
+/** Pagefind's filter and sort values of a symbol page. */
+export interface PagefindFacets {
+  /** Labels of the released kernels its definitions name ("5.14"), oldest first. */
+  kernels: string[];
+  /** Sort key of the oldest (entries without one sort as oldest). */
+  sort: string;
+}
+
+/**
+ * The KernelVersion filter values of a symbol: only versions that were
+ * released (`treeVersion`, the documented tree's, bounds the newest).
+ */
+export function pagefindFacets(facets: SearchFacets, treeVersion?: string | null): PagefindFacets {
+  const newest = parseKernelVersion(treeVersion ?? undefined);
+  const versions = facets.kernelVersions.flatMap((raw) => releasedKernel(raw, newest) ?? []).sort((a, b) => compareText(kernelSortKey(a), kernelSortKey(b)));
+  return { kernels: [...new Set(versions.map(kernelLabel))], sort: kernelSortKey(versions[0]) };
 }

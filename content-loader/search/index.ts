@@ -4,4 +4,11 @@
  */
 export * from './facets.ts';
 export * from './kernel-version.ts';
-export * from './quick-jump.ts';
+export * from './tokens.ts';
+export * from './search-index.ts';
+export * from './local-search.ts';
+export * from './rank.ts';
+export * from './filter-state.ts';
+export * from './filters.ts';
+export * from './full-text.ts';
+export * from './quick.ts';

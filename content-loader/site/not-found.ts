@@ -1,6 +1,5 @@
-import type Fuse from 'fuse.js';
 import { deepestDocumentedPrefix, resolve, type Resolver } from '../resolve/index.ts';
-import { quickSearch, type QuickSymbol } from '../search/index.ts';
+import { quickMatches, type LocalSearch } from '../search/index.ts';
 
 /** A page offered on the 404 page, and why. */
 export interface Suggestion {
@@ -16,7 +15,7 @@ export interface Suggestion {
  * half-remembered permalinks). At most `limit`, each URL once.
  * @example suggestionsFor('/sys/class/net/eth0/mtu/', r, f)[0].what === '/sys/class/net/<iface>/mtu'
  */
-export function suggestionsFor(pathname: string, resolver: Resolver, fuse: Fuse<QuickSymbol>, limit = 10): Suggestion[] {
+export function suggestionsFor(pathname: string, resolver: Resolver, local: LocalSearch, limit = 10): Suggestion[] {
   const path = pathToWhat(pathname);
   const out: Suggestion[] = [];
   const add = (what: string, url: string, why: Suggestion['why']) => {
@@ -26,7 +25,7 @@ export function suggestionsFor(pathname: string, resolver: Resolver, fuse: Fuse<
   const prefix = deepestDocumentedPrefix(resolver, path);
   if (prefix) add(prefix.prefix, prefix.url, 'closest documented folder');
   // Permalink escapes (~iface~, ~~, ~x20) read as word breaks for the fuzzy match.
-  for (const s of quickSearch(fuse, path.replace(/~x[0-9a-f]{2}|~/g, ' '), limit)) add(s.what, s.url, 'similar name');
+  for (const { symbol } of quickMatches(local, path.replace(/~x[0-9a-f]{2}|~/g, ' '), limit)) add(symbol.what, symbol.url, 'similar name');
   return out;
 }
 

@@ -1,13 +1,13 @@
 // The 404 page's suggestions: loaded only on that page, from the search data.
 import { suggestionsFor } from '../../content-loader/site/not-found.ts';
-import { loadPathResolver, loadQuick } from './search/data.ts';
+import { loadLocal, loadPathResolver } from './search/data.ts';
 import { href, siteUrlOf } from './href.ts';
 
 export async function suggest(list: HTMLElement, status: HTMLElement): Promise<void> {
   const pathname = siteUrlOf(location.pathname);
   try {
-    const [resolver, fuse] = await Promise.all([loadPathResolver(), loadQuick()]);
-    const suggestions = suggestionsFor(pathname, resolver, fuse);
+    const [resolver, local] = await Promise.all([loadPathResolver(), loadLocal()]);
+    const suggestions = suggestionsFor(pathname, resolver, local);
     status.textContent = suggestions.length ? `The closest interfaces to ${decodeURI(pathname)}:` : `Nothing documented comes close to ${decodeURI(pathname)}.`;
     for (const s of suggestions) {
       const li = document.createElement('li');

@@ -1,33 +1,48 @@
 // Lazy loaders for the three search back ends; each is fetched on first use only.
-import type Fuse from 'fuse.js';
-import { loadQuickJump, type QuickJumpData, type QuickSymbol } from '../../../content-loader/search/index.ts';
+import {
+  loadSearchIndex,
+  prepareLocalSearch,
+  symbolIdMap,
+  SYMBOL_IDS_FILE,
+  type LocalSearch,
+  type SearchIndexData,
+  type SymbolIds,
+} from '../../../content-loader/search/index.ts';
 import { loadResolver, type Resolver, type SerializedResolver } from '../../../content-loader/resolve/index.ts';
 import { href } from '../href.ts';
-
 
 /** The slice of Pagefind's browser API we use (pagefind.js is generated at build time, so it is not bundled). */
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResults>;
-  filters(): Promise<FilterCounts>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResults | null>;
 }
-export type FilterCounts = Record<string, Record<string, number>>;
 export interface PagefindResults {
-  results: { id: string; score: number; data(): Promise<PagefindFragment> }[];
-  unfilteredResultCount: number;
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
+  results: PagefindResult[];
+}
+export interface PagefindResult {
+  /** The page hash (see content-loader/search/full-text.ts). */
+  id: string;
+  score: number;
+  /** Positions of the matched words in the page's text. */
+  words: number[];
+  data(): Promise<PagefindFragment>;
 }
 export interface PagefindFragment {
   url: string;
-  excerpt: string;
   /** The page's indexed text; `locations` index its whitespace-separated words. */
   content: string;
   locations: number[];
   meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
 }
+
+/**
+ * Weights of the metadata Pagefind searches with the text
+ * (src/components/SearchFacets.astro): a word of the path counts as much as
+ * one of the What in the title; file, Users and Contact less; the text of a
+ * description weighs 1.
+ */
+export const METADATA_WEIGHTS = { title: 8, path: 8, file: 3, users: 2, contact: 2, kernel: 1 } as const;
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let promise: Promise<T> | undefined;
@@ -46,17 +61,24 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const loadPagefind = once(async (): Promise<PagefindApi> => {
+/** Pagefind, and the map from its page hashes to symbol ids. */
+export interface FullTextIndex {
+  pagefind: PagefindApi;
+  ids: Map<string, number>;
+}
+
+export const loadFullText = once(async (): Promise<FullTextIndex> => {
   const url = href('/pagefind/pagefind.js');
-  const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
+  const [pagefind, ids] = await Promise.all([
+    import(/* @vite-ignore */ url) as Promise<PagefindApi>,
+    fetchJson<SymbolIds>(href(`/pagefind/${SYMBOL_IDS_FILE}`)).then(symbolIdMap),
+  ]);
   // Result URLs are written without the base path; baseUrl puts it back.
-  await pagefind.options({ baseUrl: href('/'), excerptLength: 22 });
+  await pagefind.options({ baseUrl: href('/'), excerptLength: 22, ranking: { metaWeights: METADATA_WEIGHTS } });
   await pagefind.init();
-  // Loads the filter data; without it, results come back with no facet counts.
-  await pagefind.filters();
-  return pagefind;
+  return { pagefind, ids };
 });
 
-export const loadQuick = once(async (): Promise<Fuse<QuickSymbol>> => loadQuickJump(await fetchJson<QuickJumpData>(href('/search/paths.json'))));
+export const loadLocal = once(async (): Promise<LocalSearch> => prepareLocalSearch(loadSearchIndex(await fetchJson<SearchIndexData>(href('/search/index.json')))));
 
 export const loadPathResolver = once(async (): Promise<Resolver> => loadResolver(await fetchJson<SerializedResolver>(href('/search/resolver.json'))));

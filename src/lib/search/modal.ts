@@ -1,8 +1,11 @@
 // The search dialog's trigger: tiny, bundled into every page. The UI itself
-// (ui.ts, fuse.js, the resolver) is imported on the first open only.
-import { stateToQuery } from './state.ts';
+// (ui.ts, the search code and its data) is imported on the first open only.
+import { EMPTY_STATE, stateToQuery } from './state.ts';
 
-let mounted: Promise<{ run: (q?: string) => void; input: HTMLInputElement }> | undefined;
+let mounted: Promise<{ openBest: () => Promise<void> }> | undefined;
+let ready = false;
+/** Enter pressed in the dialog before its code arrived: acted on when it does. */
+let pendingEnter = false;
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -26,11 +29,14 @@ async function open(): Promise<void> {
   mounted ??= import('./ui.ts').then(({ mountSearch }) => {
     const full = dialog.querySelector<HTMLAnchorElement>('[data-full-search]');
     if (full) {
-      const sync = () => (full.search = stateToQuery({ q: input.value.trim(), level: [], fs: [], kernel: '', sort: '' }));
+      const sync = () => (full.search = stateToQuery({ ...EMPTY_STATE, q: input.value.trim() }));
       input.addEventListener('input', sync);
       sync();
     }
-    return mountSearch(box);
+    const search = mountSearch(box);
+    ready = true;
+    if (pendingEnter) void search.openBest();
+    return search;
   });
   await mounted;
 }
@@ -53,6 +59,13 @@ export const openSearchDialog = {
         void open();
       });
     }
+    // Until the search code is there, Enter must not submit the form to /search/: it opens the best result once it can.
+    document.querySelector('#search-dialog form[role=search]')?.addEventListener('submit', (event) => {
+      if (ready) return;
+      event.preventDefault();
+      pendingEnter = true;
+      void open();
+    });
     // Light-dismiss: a click on the backdrop closes the dialog.
     const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
     dialog?.addEventListener('click', (event) => {

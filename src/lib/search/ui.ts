@@ -1,333 +1,182 @@
-// The search UI: one box that shows path-resolver matches (for input that
-// starts with '/'), fuse.js quick-jump matches and Pagefind full-text results
-// with filters. Mounted on the search page, in the modal, and on the home page.
-import { deepestDocumentedPrefix, resolve } from '../../../content-loader/resolve/index.ts';
-import { compareKernelLabels, FILESYSTEMS, pathWords, quickQuery, quickSearch } from '../../../content-loader/search/index.ts';
-import { LEVELS } from '../../../content-loader/types.ts';
-import { stateFromUrl, stateToQuery, type SearchState } from './state.ts';
-import { loadPagefind, loadPathResolver, loadQuick, type FilterCounts, type PagefindFragment } from './data.ts';
-import { href } from '../href.ts';
+// The search UI: one box, one ranked list (path resolver, path words, file
+// names, Users, Contact and full text merged; content-loader/search/rank.ts)
+// and filters over it. Mounted on the search page, in the dialog, and on
+// the home page. Whatever is in the box when it mounts is searched, and each
+// back end that arrives later re-ranks the list, so no keystroke is lost.
+import { applyFilters, browseResults, hasFilters, sortResults, type FacetCounts, type SearchResult } from '../../../content-loader/search/index.ts';
+import { comboboxOf } from './combobox.ts';
+import { loadFullText, loadLocal, type PagefindResult } from './data.ts';
+import { runSearch, type SearchMode, type SearchRun } from './engine.ts';
+import { renderFilters } from './filters-panel.ts';
+import { el, excerptNode, optionNode } from './render.ts';
+import { EMPTY_STATE, stateFromUrl, stateToQuery, type SearchState } from './state.ts';
 
 const PAGE = 20;
-const QUICK_LIMIT = 8;
-const RESOLVE_LIMIT = 10;
-
-const isPath = (q: string) => q.startsWith('/');
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-function badge(level: string): HTMLElement {
-  return el('span', { class: `badge ${level}` }, level);
-}
-
-/**
- * The snippet of a full-text result. Pagefind's own excerpt would mostly show
- * the hidden path words that follow the title (see pathWords), so the
- * snippet is cut from the page's words after them, around the first match
- * Pagefind reports there, with the matched words marked.
- */
-export function excerptNode(fragment: PagefindFragment, length = 24): HTMLElement {
-  const words = fragment.content.split(/\s+/);
-  const title = fragment.meta.title ?? '';
-  const skip = `${title} ${pathWords(title).join(' ')}`.split(/\s+/).filter(Boolean).length;
-  const hits = new Set(fragment.locations.filter((l) => l >= skip));
-  const first = Math.min(...hits);
-  const start = Number.isFinite(first) ? Math.max(skip, Math.min(first - 6, words.length - length)) : skip;
-  const p = el('p', { class: 'excerpt' });
-  if (start > skip) p.append('… ');
-  for (let i = start; i < Math.min(words.length, start + length); i++) {
-    if (i > start) p.append(' ');
-    p.append(hits.has(i) ? el('mark', {}, words[i]!) : words[i]!);
-  }
-  if (start + length < words.length) p.append(' …');
-  return p;
-}
-
-function hit(href: string, what: string, ...extra: (Node | string)[]): HTMLLIElement {
-  return el('li', {}, el('a', { class: 'hit', href }, el('code', {}, what)), ...extra);
-}
+/** Pagefind is asked once the typing pauses this long; the path words answer every keystroke. */
+const FULL_TEXT_DELAY = 60;
 
 export interface MountOptions {
   /** Keep the query and filters in the page URL (the search page). */
   syncUrl?: boolean;
 }
 
-/** Wires a `[data-search]` block rendered by SearchBox.astro. Returns a function that runs a query. */
-export function mountSearch(root: HTMLElement, options: MountOptions = {}): { run: (q?: string) => void; input: HTMLInputElement } {
-  const mode = root.dataset.mode === 'path' ? 'path' : 'full';
+export interface MountedSearch {
+  /** Searches `q` (or what the box holds). */
+  run: (q?: string) => Promise<void>;
+  /** What Enter does: opens the best result for what the box holds. */
+  openBest: () => Promise<void>;
+  input: HTMLInputElement;
+}
+
+/** Wires a `[data-search]` block rendered by SearchBox.astro. */
+export function mountSearch(root: HTMLElement, options: MountOptions = {}): MountedSearch {
+  const mode: SearchMode = root.dataset.mode === 'path' ? 'path' : 'full';
   const form = root.querySelector('form')!;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const results = root.querySelector<HTMLElement>('.search-results')!;
-  const filtersBox = root.querySelector<HTMLElement>('.search-filters');
-  const sections = {
-    resolve: el('section', { class: 'search-section', hidden: '' }),
-    quick: el('section', { class: 'search-section', hidden: '' }),
-    full: el('section', { class: 'search-section', hidden: '' }),
-  };
-  results.append(sections.resolve, sections.quick, sections.full);
+  const filtersBox = mode === 'full' ? root.querySelector<HTMLElement>('.search-filters') : null;
+  const listbox = el('div', { role: 'listbox', id: `${root.id}-results`, class: 'hits', 'aria-label': 'Search results' });
+  const more = el('button', { type: 'button', class: 'more', hidden: '' });
+  results.replaceChildren(listbox, more);
 
-  // Fetch Pagefind while the reader is still typing the first word: it is the
-  // slowest back end to start (script, WebAssembly, filter data).
-  if (mode === 'full') void loadPagefind().catch(() => undefined);
-
-  const state: SearchState = options.syncUrl ? stateFromUrl(location.search) : { q: '', level: [], fs: [], kernel: '', sort: '' };
-  if (state.q) input.value = state.q;
+  const state: SearchState = options.syncUrl ? stateFromUrl(location.search) : { ...EMPTY_STATE };
+  if (state.q && !input.value) input.value = state.q;
   let seq = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let counts = { resolve: 0, quick: 0, full: 0 };
+  let latest: Promise<void> = Promise.resolve();
+  let shownQuery: string | undefined;
 
-  const announce = () => {
-    const parts: string[] = [];
-    if (isPath(state.q)) parts.push(`${counts.resolve} ${counts.resolve === 1 ? 'entry documents' : 'entries document'} this path`);
-    if (mode === 'full' && state.q.length >= 2) parts.push(`${counts.quick} path ${counts.quick === 1 ? 'match' : 'matches'}`);
-    if (mode === 'full' && (state.q || hasFilters())) parts.push(`${counts.full} full-text ${counts.full === 1 ? 'result' : 'results'}`);
-    status.textContent = parts.length ? parts.join(', ') + '.' : mode === 'path' ? 'Paste a path such as /sys/class/net/eth0/mtu.' : 'Type a word, a What path or a part of one.';
-  };
-  const hasFilters = () => state.level.length > 0 || state.fs.length > 0 || state.kernel !== '';
-  const markFirst = () => {
-    for (const a of results.querySelectorAll('a.hit.first')) a.classList.remove('first');
-    results.querySelector('a.hit')?.classList.add('first');
-  };
-  const syncUrl = () => {
-    if (options.syncUrl) history.replaceState(null, '', location.pathname + stateToQuery(state));
-  };
-
-  async function runResolve(my: number): Promise<void> {
-    const box = sections.resolve;
-    if (!isPath(state.q)) {
-      box.hidden = true;
-      counts.resolve = 0;
-      return;
-    }
-    const resolver = await loadPathResolver();
-    if (my !== seq) return;
-    const matches = resolve(resolver, state.q).slice(0, RESOLVE_LIMIT);
-    counts.resolve = matches.length;
-    const list = el('ul', { class: 'hits' });
-    for (const m of matches) {
-      const note = m.exact ? 'exact What' : m.via ? `via ${m.via}` : 'pattern';
-      list.append(hit(href(m.url), m.what, ' ', badge(m.level), ' ', el('span', { class: 'muted' }, note)));
-    }
-    const prefix = deepestDocumentedPrefix(resolver, state.q);
-    const browse =
-      prefix && prefix.depth >= 2 && !matches.some((m) => m.what === prefix.prefix)
-        ? el('p', { class: 'browse' }, 'Browse ', el('a', { href: href(prefix.url) }, el('code', {}, prefix.prefix + '/')), ' in the path tree.')
-        : '';
-    box.replaceChildren(
-      el('h2', {}, 'Documenting this path'),
-      matches.length ? list : el('p', { class: 'muted' }, `No What matches ${state.q}.`),
-      browse,
-    );
-    box.hidden = false;
-  }
-
-  async function runQuick(my: number): Promise<void> {
-    const box = sections.quick;
-    const q = quickQuery(state.q);
-    if (mode !== 'full' || q.length < 2) {
-      box.hidden = true;
-      counts.quick = 0;
-      return;
-    }
-    const fuse = await loadQuick();
-    if (my !== seq) return;
-    const found = quickSearch(fuse, state.q, QUICK_LIMIT);
-    counts.quick = found.length;
-    if (found.length === 0) {
-      box.hidden = true;
-      return;
-    }
-    box.replaceChildren(
-      el('h2', {}, 'Jump to'),
-      found.length
-        ? el('ul', { class: 'hits' }, ...found.map((r) => hit(href(r.url), r.what, ' ', badge(r.level))))
-        : el('p', { class: 'muted' }, 'No What path is close to that.'),
-    );
-    box.hidden = false;
-  }
-
-  function pagefindFilters(): Record<string, unknown> {
-    const f: Record<string, unknown> = {};
-    if (state.level.length) f.level = { any: state.level };
-    if (state.fs.length) f.filesystem = { any: state.fs };
-    if (state.kernel) f.kernel = state.kernel;
-    return f;
-  }
-
-  async function runFull(my: number): Promise<void> {
-    const box = sections.full;
-    if (mode !== 'full') return;
-    const pagefind = await loadPagefind();
-    if (my !== seq) return;
-    if (!state.q && !hasFilters()) {
-      counts.full = 0;
-      box.hidden = true;
-      renderFilters(await pagefind.filters());
-      return;
-    }
-    const sort = state.sort === 'new' ? { kernel: 'desc' as const } : state.sort === 'old' ? { kernel: 'asc' as const } : undefined;
-    // Pagefind returns no counts for facets that are not filtered on (and none
-    // at all for an empty filter object), so the facet counts come from the
-    // query without filters: "results of this query with this value".
-    const filters = pagefindFilters();
-    const filtered = Object.keys(filters).length > 0;
-    const [found, unfiltered] = await Promise.all([
-      pagefind.search(state.q || null, { ...(filtered ? { filters } : {}), ...(sort ? { sort } : {}) }),
-      filtered ? (state.q ? pagefind.search(state.q).then((r) => r.filters) : pagefind.filters()) : undefined,
-    ]);
-    if (my !== seq) return;
-    counts.full = found.results.length;
-    renderFilters(unfiltered ?? found.filters);
-    if (found.results.length === 0 && isPath(state.q)) {
-      box.hidden = true;
-      return;
-    }
-    const list = el('ol', { class: 'hits full' });
-    const more = el('button', { type: 'button', class: 'more' }, '');
-    let shown = 0;
-    const showMore = async () => {
-      const slice = found.results.slice(shown, shown + PAGE);
-      shown += slice.length;
-      const data = await Promise.all(slice.map((r) => r.data()));
-      if (my !== seq) return;
-      for (const d of data) {
-        const levels = (d.meta.level ?? '').split(' ').filter(Boolean);
-        const meta = el('span', { class: 'meta' }, ...levels.flatMap((l) => [badge(l), ' ']), d.meta.kernel ? el('span', { class: 'muted' }, `KernelVersion ${d.meta.kernel}`) : '');
-        list.append(hit(d.url, d.meta.title ?? d.url, ' ', meta, excerptNode(d)));
-      }
-      more.textContent = `Show ${Math.min(PAGE, found.results.length - shown)} more`;
-      more.hidden = shown >= found.results.length;
-      markFirst();
-    };
-    more.addEventListener('click', () => void showMore());
-    box.replaceChildren(
-      el('h2', {}, 'Full text'),
-      found.results.length ? list : el('p', { class: 'muted' }, hasFilters() ? 'Nothing matches with these filters.' : 'No page contains that.'),
-      more,
-    );
-    box.hidden = false;
-    await showMore();
-  }
-
-  function renderFilters(current: FilterCounts): void {
-    if (!filtersBox) return;
-    const known = (facet: string) => new Set(Object.keys(current[facet] ?? {}));
-    const group = (key: 'level' | 'fs', name: string, facet: string, order: readonly string[]) => {
-      const chosen = state[key];
-      const values = order.filter((v) => known(facet).has(v) || chosen.includes(v));
-      return el(
-        'fieldset',
-        {},
-        el('legend', {}, name),
-        ...values.map((v) => {
-          const box = el('input', { type: 'checkbox', name: key, value: v });
-          box.checked = chosen.includes(v);
-          box.addEventListener('change', () => {
-            state[key] = box.checked ? [...chosen, v] : chosen.filter((x) => x !== v);
-            schedule(0);
-          });
-          const count = current[facet]?.[v] ?? 0;
-          return el('label', {}, box, ' ', key === 'level' ? badge(v) : v, ' ', el('span', { class: 'count' }, String(count)));
-        }),
-      );
-    };
-    const kernel = el('select', { name: 'kernel', id: `${root.id}-kernel` });
-    const versions = [...known('kernel')].sort(compareKernelLabels);
-    kernel.append(el('option', { value: '' }, 'any'), ...versions.map((v) => el('option', { value: v }, `${v} (${current.kernel?.[v] ?? 0})`)));
-    kernel.value = state.kernel;
-    kernel.addEventListener('change', () => {
-      state.kernel = kernel.value;
-      schedule(0);
-    });
-    const sort = el('select', { name: 'sort', id: `${root.id}-sort` });
-    sort.append(el('option', { value: '' }, 'relevance'), el('option', { value: 'new' }, 'KernelVersion, newest'), el('option', { value: 'old' }, 'KernelVersion, oldest'));
-    sort.value = state.sort;
-    sort.addEventListener('change', () => {
-      state.sort = sort.value;
-      schedule(0);
-    });
-    const focused = filtersBox.contains(document.activeElement) ? (document.activeElement as HTMLInputElement | HTMLSelectElement) : undefined;
-    const refocus = focused && { name: focused.name, value: focused.value };
-    filtersBox.replaceChildren(
-      el('h2', {}, 'Filters'),
-      group('level', 'Stability level', 'level', LEVELS),
-      group('fs', 'Filesystem', 'filesystem', FILESYSTEMS),
-      el('p', {}, el('label', { for: kernel.id }, 'KernelVersion'), ' ', kernel),
-      el('p', {}, el('label', { for: sort.id }, 'Order by'), ' ', sort),
-    );
-    filtersBox.hidden = false;
-    if (refocus) {
-      const again = [...filtersBox.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].find(
-        (x) => x.name === refocus.name && (x instanceof HTMLSelectElement || x.value === refocus.value),
-      );
-      again?.focus();
-    }
-  }
-
-  async function run(): Promise<void> {
-    const my = ++seq;
-    state.q = input.value.trim();
-    syncUrl();
-    counts = { resolve: 0, quick: 0, full: 0 };
-    root.setAttribute('aria-busy', 'true');
-    try {
-      // Each part renders as soon as it is ready; path matches come first.
-      await Promise.all([runResolve(my), runQuick(my), runFull(my)]);
-    } catch (error) {
-      if (my === seq) status.textContent = `Search failed: ${error instanceof Error ? error.message : String(error)}`;
-      return;
-    } finally {
-      if (my === seq) root.removeAttribute('aria-busy');
-    }
-    if (my !== seq) return;
-    markFirst();
-    announce();
-    root.dispatchEvent(new CustomEvent('search:done', { bubbles: true }));
-  }
-
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), delay);
-  };
-
-  input.addEventListener('input', () => schedule(90));
+  const combobox = comboboxOf(input, listbox, (active) => void open(active));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const first = results.querySelector<HTMLAnchorElement>('a.hit');
-    if (first && input.value.trim() === state.q) location.href = first.href;
-    else void run().then(() => results.querySelector<HTMLAnchorElement>('a.hit')?.click());
-  });
-  // Arrow keys move between the input and the result links; Enter on a link opens it.
-  root.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = [...results.querySelectorAll<HTMLAnchorElement>('a.hit')].filter((a) => a.offsetParent !== null);
-    if (links.length === 0) return;
-    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (event.target === input) {
-      if (event.key !== 'ArrowDown') return;
-      links[0]!.focus();
-    } else if (at >= 0) {
-      if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)]!.focus();
-      else if (at === 0) input.focus();
-      else links[at - 1]!.focus();
-    } else return;
-    event.preventDefault();
+    void open(undefined);
   });
 
-  if (state.q || hasFilters()) void run();
-  else if (mode === 'full' && filtersBox && options.syncUrl) void run();
-  else announce();
-  return {
-    input,
-    run: (q?: string) => {
-      if (q !== undefined) input.value = q;
+  /** Enter: the option the arrows chose, else the best result once the list is complete for what is typed. */
+  async function open(active: HTMLAnchorElement | undefined): Promise<void> {
+    if (active) {
+      location.href = active.href;
+      return;
+    }
+    if (shownQuery !== input.value.trim() || root.dataset.complete !== 'true') await (shownQuery === input.value.trim() ? latest : run());
+    const best = listbox.querySelector<HTMLAnchorElement>('[role=option]');
+    if (best) location.href = best.href;
+  }
+
+  // Fetch the index and Pagefind while the reader types the first word.
+  if (mode === 'full') {
+    void loadLocal().catch(() => undefined);
+    void loadFullText().catch(() => undefined);
+  }
+
+  function run(q?: string): Promise<void> {
+    if (q !== undefined) input.value = q;
+    const my = ++seq;
+    state.q = input.value.trim();
+    root.setAttribute('aria-busy', 'true');
+    root.dataset.complete = 'false';
+    const finish = () => {
+      if (my !== seq) return;
+      // Once per search, not per keystroke: replaceState costs more than ranking.
+      if (options.syncUrl) history.replaceState(null, '', location.pathname + stateToQuery(state));
+      root.removeAttribute('aria-busy');
+      root.dataset.complete = 'true';
+      root.dispatchEvent(new CustomEvent('search:done', { bubbles: true }));
+    };
+    const current = () => my === seq;
+    latest = (async () => {
+      try {
+        if (!state.q && !(mode === 'full' && hasFilters(state))) {
+          show(undefined, current);
+        } else if (!state.q) {
+          const local = await loadLocal();
+          const browse: SearchRun = { query: { text: '', words: [], tokens: [], isPath: false }, results: browseResults(local.index), hits: new Map(), complete: true, failed: [], index: local.index };
+          if (current()) show(browse, current);
+        } else {
+          await runSearch(state.q, { mode, current, show: (r) => show(r, current), fullTextDelay: FULL_TEXT_DELAY });
+        }
+      } catch (error) {
+        if (current()) status.textContent = `Search failed: ${error instanceof Error ? error.message : String(error)}`;
+      } finally {
+        finish();
+      }
+    })();
+    return latest;
+  }
+
+  /** Renders one moment of a search: the filtered, ordered list, its filters and the status line. */
+  function show(r: SearchRun | undefined, current: () => boolean): void {
+    if (!r) {
+      shownQuery = '';
+      listbox.replaceChildren();
+      more.hidden = true;
+      combobox.select(-1);
+      combobox.update();
+      status.textContent = mode === 'path' ? 'Paste a path such as /sys/class/net/eth0/mtu.' : 'Type a word, a What path or a part of one.';
+      // The filters can be used without a query: they then list what they keep.
+      if (filtersBox) void loadLocal().then((local) => current() && drawFilters(applyFilters(browseResults(local.index), state, local.index).counts, local.index.kernels), () => undefined);
+      return;
+    }
+    let list = r.results;
+    if (r.index) {
+      const { shown, counts } = applyFilters(r.results, state, r.index);
+      list = sortResults(shown, state.sort);
+      drawFilters(counts, r.index.kernels);
+    }
+    // The next stage of the same query keeps the option the arrows reached.
+    const keep = shownQuery === r.query.text ? combobox.active()?.getAttribute('href') : undefined;
+    shownQuery = r.query.text;
+    listbox.dataset.query = r.query.text;
+    listbox.replaceChildren();
+    let shown = 0;
+    const page = () => {
+      const slice = list.slice(shown, shown + PAGE);
+      const nodes = slice.map((x, i) => optionNode(x, `${root.id}-option-${shown + i}`));
+      listbox.append(...nodes);
+      // Snippets cost a fetch each: only for the list the search ends on.
+      if (r.complete) void addExcerpts(slice, nodes, r.hits, current);
+      shown += slice.length;
+      more.textContent = `Show ${Math.min(PAGE, list.length - shown)} more`;
+      more.hidden = shown >= list.length;
+      combobox.update();
+    };
+    more.onclick = page;
+    page();
+    combobox.select(keep ? [...listbox.querySelectorAll('[role=option]')].findIndex((o) => o.getAttribute('href') === keep) : -1);
+    const count = list.length === 1 ? '1 result' : `${list.length} results`;
+    const failed = r.failed.length ? ` (${r.failed.join('; ')})` : '';
+    status.textContent =
+      list.length === 0 && r.complete ? `Nothing found${hasFilters(state) ? ' with these filters' : ''}.${failed}` : `${count}${r.complete ? '' : ' so far'}.${failed}`;
+  }
+
+  let drawn = '';
+  function drawFilters(counts: FacetCounts, kernels: readonly string[]): void {
+    if (!filtersBox) return;
+    // The panel is rebuilt only when what it shows changed (most keystrokes leave its counts alone).
+    const signature = JSON.stringify([counts, state.level, state.fs, state.since, state.under, state.sort, kernels.length]);
+    if (signature === drawn) return;
+    drawn = signature;
+    renderFilters(filtersBox, root.id, state, counts, kernels, (next) => {
+      Object.assign(state, next);
       void run();
-    },
-  };
+    });
+  }
+
+  input.addEventListener('input', () => void run());
+  // Text typed before this module loaded (the dialog opens at once, the code follows) is searched now.
+  if (input.value.trim() || (mode === 'full' && hasFilters(state)) || (filtersBox && options.syncUrl)) void run();
+  else show(undefined, () => true);
+  return { input, run, openBest: () => open(undefined) };
+}
+
+/** Adds Pagefind's snippet to the options of symbols it found, once their fragments load. */
+async function addExcerpts(slice: readonly SearchResult[], nodes: readonly HTMLElement[], hits: ReadonlyMap<number, PagefindResult>, current: () => boolean): Promise<void> {
+  await Promise.all(
+    slice.map(async (r, i) => {
+      const hit = r.kind === 'symbol' ? hits.get(r.symbol.id) : undefined;
+      if (!hit) return;
+      const fragment = await hit.data().catch(() => undefined);
+      if (fragment && current()) nodes[i]!.append(excerptNode(fragment));
+    }),
+  );
 }

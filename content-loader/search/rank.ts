@@ -1,0 +1,320 @@
+/**
+ * One ranked list from the three back ends: the path resolver, the local
+ * match of path words, file names, Users and Contact, and Pagefind's full
+ * text. Each result gets a key of signals (SIGNALS), compared in order,
+ * strongest first (README, "How search ranks"):
+ *
+ * 1. the query is a path and this entry documents it (exact What first);
+ * 2. how many query words it has anywhere, then how rare those words are
+ *    (a word few symbols have says more: "numa meminfo" -> `meminfo`);
+ * 3. the segment that names it (the last one) is a query word or a run of
+ *    them (`mtu`; `sampling frequency` -> `sampling_frequency`);
+ * 4. its path has every query word (words most paths have, `sys`,
+ *    `devices`, never count alone); the query as a phrase in its text or
+ *    Users; how many query words are whole path words; a query word starts
+ *    its last segment;
+ * 5. query words in its file name, then in Users or Contact;
+ * 6. Pagefind's score, in coarse steps;
+ * 7. the stabler level, fewer segments, the What its entry names first, a
+ *    wildcard where another has one device, the shorter What, earlier in
+ *    its file.
+ *
+ * A typo (fuse.js) or a kernel word (`battery` for `power_supply`) counts as
+ * having the word, never as typing it, so it cannot pass an exact match.
+ * No node: imports.
+ */
+import { compareText } from '../shared/compare.ts';
+import { LEVELS } from '../types.ts';
+import { EXACT, FUZZY, isCompound, nameWord, wordStrength, type LocalMatches, type LocalSearch, type QueryToken } from './local-search.ts';
+import type { IndexedFile, IndexedSymbol } from './search-index.ts';
+import { textTokens, tokenKey, type SearchQuery } from './tokens.ts';
+
+/** What Pagefind found for the query. */
+export interface FullText {
+  /** Symbols whose page has every word, with Pagefind's score. */
+  scores: Map<number, number>;
+  /** Symbols whose page has the words side by side (a quoted search). */
+  phrase: Set<number>;
+}
+
+/** What the path resolver found for a query that is a path. */
+export interface Resolved {
+  /** Documenting symbols in the resolver's order (exact What first). */
+  matches: { id: number; exact: boolean; via?: string }[];
+  /** The deepest documented folder of the path. */
+  folder?: { path: string; url: string; exact: boolean };
+}
+
+/** Why a result is listed, shown beside it. */
+export type Reason = 'documents this path' | 'folder' | 'name' | 'path' | 'similar name' | 'file name' | 'Users' | 'Contact' | 'text';
+
+/** The ranking signals of a result, in the order they are compared; larger is better. */
+export const SIGNALS = [
+  'resolved',
+  'resolvedOrder',
+  'covered',
+  'rarity',
+  'name',
+  'inPath',
+  'phrase',
+  'pathWords',
+  'lastPrefix',
+  'fileWords',
+  'peopleWords',
+  'textScore',
+  'stability',
+  'mainFile',
+  'shortPath',
+  'firstOfEntry',
+  'general',
+  'shortWhat',
+  'earlyInFile',
+] as const;
+export type Signals = Partial<Record<(typeof SIGNALS)[number], number>>;
+
+/** The signals as a key compared in SIGNALS order (absent ones are 0). */
+export function signalKey(signals: Signals): number[] {
+  return SIGNALS.map((name) => signals[name] ?? 0);
+}
+
+interface ResultBase {
+  /** The What, the file path or the folder path. */
+  title: string;
+  reason: Reason;
+  /** The ranking signals in SIGNALS order, compared in order, larger first. */
+  key: number[];
+}
+export interface SymbolResult extends ResultBase {
+  kind: 'symbol';
+  symbol: IndexedSymbol;
+  /** The resolver matched the path to this What exactly. */
+  exact?: boolean;
+  /** The symlinked view the resolver matched through. */
+  via?: string;
+}
+export interface FileResult extends ResultBase {
+  kind: 'file';
+  file: IndexedFile;
+}
+export interface FolderResult extends ResultBase {
+  kind: 'folder';
+  url: string;
+}
+export type SearchResult = SymbolResult | FileResult | FolderResult;
+
+/** The site-relative URL of a result (computed only for results that are shown). */
+export function resultUrl(r: SearchResult): string {
+  return r.kind === 'symbol' ? r.symbol.url : r.kind === 'file' ? r.file.url : r.url;
+}
+
+/** A path word on more than this share of symbols (`sys`, `class`, `devices`) is not a signal of its own. */
+const COMMON_SHARE = 0.08;
+
+/** The ranked results of a query; an empty query gives []. */
+export function rankResults(local: LocalSearch, query: SearchQuery, matches: LocalMatches, fullText?: FullText, resolved?: Resolved): SearchResult[] {
+  const { tokens, path, file, people, kernelWord } = matches;
+  const n = tokens.length;
+  const results: SearchResult[] = [];
+  const common = commonWords(local);
+  const resolvedAt = new Map((resolved?.matches ?? []).map((m, i) => [m.id, { ...m, order: i }]));
+  const ids = [...new Set<number>([...matches.touched, ...(fullText?.scores.keys() ?? []), ...resolvedAt.keys()])];
+  const minCoverage = Math.max(1, Math.ceil(n / 2));
+  const isCommon = tokens.map((t) => common.has(t.key));
+  const wholeWords = query.words.map((w) => textTokens(w)).filter((w) => w.length > 1).map((w) => ` ${w.join(' ')} `);
+  const phraseRun = ` ${tokens.map((t) => t.token).join(' ')} `;
+
+  // Which tokens each candidate has, as bits; then how rare each token is among them.
+  const covers = new Int32Array(ids.length);
+  const df = new Array<number>(n).fill(0);
+  ids.forEach((id, j) => {
+    const inText = fullText?.scores.has(id) ?? false;
+    let bits = 0;
+    for (let i = 0; i < n; i++) {
+      if (inText || path[i]![id]! > 0 || file[i]![id]! > 0 || people[i]![id]! > 0) {
+        bits |= 1 << i;
+        // Kernel words stand in for a word; they do not make it more common.
+        if (!kernelWord[i]![id]) df[i]!++;
+      }
+    }
+    covers[j] = bits;
+  });
+  const idf = df.map((d) => Math.log((local.index.symbols.length + 1) / (1 + d)));
+
+  ids.forEach((id, j) => {
+    const symbol = local.index.symbols[id]!;
+    const resolvedHit = resolvedAt.get(id);
+    const bits = covers[j]!;
+    let covered = 0;
+    let rarity = 0;
+    for (let i = 0; i < n; i++) if (bits & (1 << i)) (covered++, (rarity += idf[i]!));
+    if (!resolvedHit && (n === 0 || covered < minCoverage)) return;
+    const segments = local.segments[id]!;
+    const last = local.names[id]!;
+    let inPath = true;
+    let informativeInPath = false;
+    let pathWords = 0;
+    let fileWords = 0;
+    let peopleWords = 0;
+    let anyPath = false;
+    let fuzzyOnly = true;
+    let allPeople = n > 0;
+    for (let i = 0; i < n; i++) {
+      const p = path[i]![id]!;
+      const informative = !isCommon[i] || p === 0;
+      if (!(p > FUZZY || (!informative && p > 0))) inPath = false;
+      if (informative && p > FUZZY) informativeInPath = true;
+      if (informative && p === EXACT) pathWords++;
+      if (p > 0) anyPath = true;
+      if (p > FUZZY) fuzzyOnly = false;
+      if (file[i]![id] === EXACT) fileWords++;
+      if (people[i]![id] === EXACT) peopleWords++;
+      if (people[i]![id] === 0) allPeople = false;
+    }
+    const texts = peopleWords > 0 || allPeople ? peopleTexts(local, symbol) : [];
+    // A word typed whole (`util-linux`) that Users or Contact has whole counts as all its tokens again.
+    for (const w of wholeWords) if (texts.some((t) => t.includes(w))) peopleWords += w.split(' ').length - 2;
+    const phrase = n > 1 && (fullText?.phrase.has(id) || (allPeople && texts.some((t) => t.includes(phraseRun)))) ? 1 : 0;
+    const score = fullText?.scores.get(id) ?? 0;
+    const name = runIn(last, tokens);
+    // An array literal in SIGNALS order: a query can rank thousands of symbols per keystroke.
+    const key = [
+      resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0,
+      resolvedHit ? -resolvedHit.order : 0,
+      covered,
+      round(rarity),
+      name,
+      inPath && informativeInPath ? 1 : 0,
+      phrase,
+      pathWords,
+      // The issue's "prefix of the last segment": the segment starts with a query word.
+      last.length > 0 && tokens.some((t) => wordStrength(t, last[0]!) > 0) ? 1 : 0,
+      fileWords,
+      peopleWords,
+      coarse(score),
+      -LEVELS.indexOf(symbol.levels[0] ?? 'removed'),
+      // A subsystem's main file documents its interfaces for every device (`sysfs-bus-pci` before `sysfs-bus-css`).
+      local.fileSize[id]!,
+      -segments.length,
+      -symbol.position,
+      // `power_supply/<supply_name>/x` documents what `power_supply/wilco-charger/x` does for one device.
+      local.wildcardSegments[id]!,
+      -symbol.what.length,
+      -symbol.line,
+    ];
+    const reason: Reason = resolvedHit
+      ? 'documents this path'
+      : name > 0
+        ? 'name'
+        : anyPath && !fuzzyOnly
+          ? 'path'
+          : anyPath
+            ? 'similar name'
+            : tokens.some((_, i) => file[i]![id]! > 0)
+              ? 'file name'
+              : tokens.some((_, i) => people[i]![id]! > 0)
+                ? tokens.some((t, i) => people[i]![id]! > 0 && usersHave(local, symbol, t))
+                  ? 'Users'
+                  : 'Contact'
+                : 'text';
+    const result: SymbolResult = { kind: 'symbol', symbol, title: symbol.what, reason, key };
+    if (resolvedHit?.exact) result.exact = true;
+    if (resolvedHit?.via) result.via = resolvedHit.via;
+    results.push(result);
+  });
+
+  for (const [id, hits] of matches.files) {
+    const f = local.index.files[id]!;
+    const covered = hits.filter((x) => x > 0).length;
+    const name = runIn(local.fileTokens[id]!, tokens) || typedPrefix(f.path, query);
+    if (covered < n && name === 0) continue;
+    const key = signalKey({
+      covered,
+      rarity: round(hits.reduce<number>((sum, c, i) => sum + (c > 0 ? idf[i]! : 0), 0)),
+      name,
+      fileWords: hits.filter((x) => x === EXACT).length,
+      stability: -LEVELS.indexOf(f.level),
+      shortPath: -1,
+      shortWhat: -f.path.length,
+    });
+    results.push({ kind: 'file', file: f, title: f.path, reason: 'file name', key });
+  }
+
+  const folder = resolved?.folder;
+  const folderIsSymbol = folder && [...resolvedAt.keys()].some((id) => local.index.symbols[id]?.what === folder.path);
+  if (folder && !folderIsSymbol && (folder.exact || resolvedAt.size === 0)) {
+    results.push({ kind: 'folder', url: folder.url, title: folder.path, reason: 'folder', key: signalKey({ resolved: folder.exact ? 4 : 1, covered: n }) });
+  }
+  return results.sort(compareResults);
+}
+
+/** Larger keys first; kind and title settle the rest, so the order never depends on input order. */
+export function compareResults(a: SearchResult, b: SearchResult): number {
+  for (let i = 0; i < a.key.length; i++) {
+    const d = b.key[i]! - a.key[i]!;
+    if (d !== 0) return d;
+  }
+  return compareText(a.kind, b.kind) || compareText(a.title, b.title);
+}
+
+/**
+ * How many query tokens a name consumes when all its words appear in the
+ * query side by side (`sampling_frequency` in "iio sampling frequency": 2);
+ * 0 when they do not.
+ */
+function runIn(words: readonly string[], tokens: readonly QueryToken[]): number {
+  if (words.length === 0) return 0;
+  for (let start = 0; start < tokens.length; start++) {
+    let at = start;
+    const all = words.every((w) => {
+      const t = tokens[at];
+      if (t && nameWord(t, w)) return (at += 1);
+      const next = tokens[at + 1];
+      if (t && next && isCompound(w, t, next)) return (at += 2);
+      return false;
+    });
+    if (all) return at - start;
+  }
+  return 0;
+}
+
+/**
+ * Pagefind's score in half-octave steps: pages whose texts are alike (the
+ * Whats of one entry share its description) differ only by noise, which
+ * must leave the decision to the tie-breaks.
+ */
+function coarse(score: number): number {
+  return score > 0 ? Math.round(Math.log2(score) * 2) : -100;
+}
+
+/** Rounded, so float noise never decides between two equal sums. */
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** A file name being typed: a query word with a `-` that starts the file's name counts its tokens. */
+function typedPrefix(path: string, query: SearchQuery): number {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const word = query.words.find((w) => w.includes('-') && name.startsWith(w));
+  return word ? textTokens(word).length : 0;
+}
+
+/** Users and Contact of a symbol as space-separated lower-case words, padded with spaces. */
+function peopleTexts(local: LocalSearch, symbol: IndexedSymbol): string[] {
+  return [...symbol.users, ...symbol.contacts].map((p) => local.peopleWords[p] ?? '');
+}
+
+function usersHave(local: LocalSearch, symbol: IndexedSymbol, t: QueryToken): boolean {
+  return symbol.users.some((u) => (local.peopleWords[u] ?? '').split(' ').some((w) => w !== '' && wordStrength(t, tokenKey(w)) > 0));
+}
+
+const commonCache = new WeakMap<LocalSearch, Set<string>>();
+/** Path words on more than COMMON_SHARE of the symbols. */
+export function commonWords(local: LocalSearch): Set<string> {
+  let set = commonCache.get(local);
+  if (!set) {
+    const limit = local.index.symbols.length * COMMON_SHARE;
+    set = new Set([...local.pathPostings].filter(([, ids]) => ids.length > limit).map(([key]) => key));
+    commonCache.set(local, set);
+  }
+  return set;
+}
