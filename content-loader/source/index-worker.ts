@@ -1,0 +1,54 @@
+// A worker thread of buildSourceIndex: reads the files it is sent and returns their sites.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { globalBinders, wrapperNeedles, type BinderTable } from './binder-table.ts';
+import { mayHoldSites } from './prefilter.ts';
+import { scanFile } from './scan-file.ts';
+import type { MacroDef } from './macros.ts';
+import type { SourceSite, SourceWarning } from './types.ts';
+
+/** A batch of work: files relative to `root`; `table` is sent once per phase. */
+export interface WorkerRequest {
+  root: string;
+  files: string[];
+  table?: BinderTable;
+  /** Whether to return the files' macro definitions (the header phase). */
+  wantDefines: boolean;
+}
+
+export interface WorkerReply {
+  sites: SourceSite[];
+  defines: MacroDef[];
+  warnings: SourceWarning[];
+}
+
+let table: BinderTable = {};
+let needles: Buffer[] = [];
+parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.table) {
+    table = request.table;
+    needles = wrapperNeedles(table);
+  }
+  const reply: WorkerReply = { sites: [], defines: [], warnings: [] };
+  for (const file of request.files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(request.root, file));
+    } catch (e) {
+      reply.warnings.push({ file, line: 0, message: `cannot be read: ${(e as Error).message}` });
+      continue;
+    }
+    if (!mayHoldSites(bytes, needles)) continue;
+    // latin1: every byte is one character, so invalid UTF-8 cannot throw, and offsets stay cheap.
+    const scan = scanFile(file, bytes.toString('latin1'), globalBinders(table, file));
+    reply.sites.push(...scan.sites);
+    if (request.wantDefines) reply.defines.push(...scan.defines.filter(mayBind));
+  }
+  parentPort!.postMessage(reply);
+});
+
+/** Definitions worth sending back: only a body that mentions attributes, names or stringifies can bind a name. */
+function mayBind(def: MacroDef): boolean {
+  return /attr|name|#|show|store/i.test(def.body) && def.body.includes('(');
+}
