@@ -8,6 +8,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   undefined: { summary: 'undefined <tree> [--sysfs /sys] [--limit N]  list live sysfs files no entry documents', load: () => import('./undefined.ts') },
   diff: { summary: 'diff <old-tree> <new-tree> [--json]          symbols added, removed, moved and changed', load: () => import('./diff.ts') },
   check: { summary: 'check <tree> [--json] [--strict]             the health report: validator warnings and ours', load: () => import('./check.ts') },
+  source: { summary: 'source <kernel-root> <What>... [--json]      the source lines that create each What\'s file', load: () => import('./source.ts') },
+  coverage: { summary: 'coverage <kernel-root> [--json]              what the code creates that no What documents, per MAINTAINERS entry', load: () => import('./coverage.ts') },
 };
 
 async function main(argv: string[]): Promise<number> {
