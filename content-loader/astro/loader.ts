@@ -45,7 +45,8 @@ export function abiLoader(options: AbiLoaderOptions): Loader {
 let shared: { key: string; tree: AbiTree; ms: number } | undefined;
 const parseCache: ParseCache = new Map();
 
-function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
+/** The parsed tree at `abiDir`, shared by every loader of the build (parsed again only when a file changed). */
+export function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
   const key = `${abiDir}@${treeStamp(abiDir)}`;
   if (shared?.key === key) return { ...shared, reused: true };
   const started = performance.now();
