@@ -67,9 +67,8 @@ function sharedDepth(a: string, b: string): number {
 }
 
 /** Names of header wrappers a file can use without any other needle in it (no "attr" in the name): `MODULE_VERSION`, `define_one_global_ro`. */
-export function wrapperNeedles(table: BinderTable): Buffer[] {
+export function wrapperNames(table: BinderTable): string[] {
   return Object.keys(table)
     .filter((name) => !/attr/i.test(name))
-    .sort(compareText)
-    .map((name) => Buffer.from(`${name}(`, 'latin1'));
+    .sort(compareText);
 }

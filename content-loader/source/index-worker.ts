@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { globalBinders, wrapperNeedles, type BinderTable } from './binder-table.ts';
-import { mayHoldSites } from './prefilter.ts';
+import { globalBinders, wrapperNames, type BinderTable } from './binder-table.ts';
+import { mayHoldSites, prefilterPattern } from './prefilter.ts';
 import { scanFile } from './scan-file.ts';
 import type { MacroDef } from './macros.ts';
 import type { SourceSite, SourceWarning } from './types.ts';
@@ -24,24 +24,24 @@ export interface WorkerReply {
 }
 
 let table: BinderTable = {};
-let needles: Buffer[] = [];
+let prefilter = prefilterPattern();
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.table) {
     table = request.table;
-    needles = wrapperNeedles(table);
+    prefilter = prefilterPattern(wrapperNames(table));
   }
   const reply: WorkerReply = { sites: [], defines: [], warnings: [] };
   for (const file of request.files) {
-    let bytes: Buffer;
+    let text: string;
     try {
-      bytes = readFileSync(join(request.root, file));
+      // latin1: every byte is one character, so invalid UTF-8 cannot throw, and offsets stay cheap.
+      text = readFileSync(join(request.root, file), 'latin1');
     } catch (e) {
       reply.warnings.push({ file, line: 0, message: `cannot be read: ${(e as Error).message}` });
       continue;
     }
-    if (!mayHoldSites(bytes, needles)) continue;
-    // latin1: every byte is one character, so invalid UTF-8 cannot throw, and offsets stay cheap.
-    const scan = scanFile(file, bytes.toString('latin1'), globalBinders(table, file));
+    if (!mayHoldSites(text, prefilter)) continue;
+    const scan = scanFile(file, text, globalBinders(table, file));
     reply.sites.push(...scan.sites);
     if (request.wantDefines) reply.defines.push(...scan.defines.filter(mayBind));
   }

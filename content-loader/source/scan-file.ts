@@ -236,6 +236,8 @@ function localBinders(defines: readonly MacroDef[], global: GlobalBinders): (nam
 
 const families = new Map<string, NameExpr[] | null>();
 function cachedFamily(name: string): NameExpr[] | undefined {
+  // Every family name has ATTR in it; most identifiers before a `(` are plain calls.
+  if (!name.includes('ATTR')) return undefined;
   let known = families.get(name);
   if (known === undefined) {
     known = familyBinder(name) ?? null;
