@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectDir } from './helpers/build-site.ts';
 import { corpusTree, hasCorpus, testSiteEnv } from './helpers/corpus.ts';
+import { trySourceRoot } from './helpers/kernel-source.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,8 @@ export default function setup(project: TestProject): void {
     project.provide('siteDir', '');
     return;
   }
+  // The source cross-reference is part of the site when the source can be had (fetched once into the cache).
+  trySourceRoot('6.12');
   if (!(process.env.ABI_TEST_SITE_REUSE === '1' && existsSync(join(outDir, 'index.html')))) {
     rmSync(outDir, { recursive: true, force: true });
     const started = Date.now();

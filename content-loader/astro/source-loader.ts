@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { currentTree } from './loader.ts';
-import { NO_ENTRY, openSourceTree, sourceCoverage, whatContexts, type Coverage, type SourceCandidate } from '../source/index.ts';
+import { NO_ENTRY, openSourceTree, sourceCoverage, whatContexts, type Coverage, type SourceCandidate, type SourceWarning } from '../source/index.ts';
+import { formatWarning } from '../parse/warnings.ts';
 import { sourceRelease, type SourceRelease } from '../source/source-root.ts';
 import { normalizeWhat, whatToUrl } from '../parse/permalink.ts';
 
@@ -36,6 +37,7 @@ interface CrossReference {
   sources: Map<string, SourceCandidate[]>;
   coverage: Coverage;
   info: { release: SourceRelease | null; files: number; sites: number; documented: number; undocumented: number };
+  warnings: SourceWarning[];
   /** A source file -> the slug of its coverage page (when it creates a counted file). */
   subsystemOf: (file: string) => string | undefined;
   /** For the log only: pages must not show it, or two builds would differ. */
@@ -69,7 +71,7 @@ async function crossReference(options: SourceLoaderOptions, root: string): Promi
       documented: coverage.documented,
       undocumented: coverage.undocumented,
     };
-    return { key, sources, coverage, info, subsystemOf, timing: { indexSeconds: source.seconds, cached: source.cached, ms: performance.now() - started } };
+    return { key, sources, coverage, info, subsystemOf, warnings: source.index.warnings, timing: { indexSeconds: source.seconds, cached: source.cached, ms: performance.now() - started } };
   })();
   return shared;
 }
@@ -96,6 +98,7 @@ async function sync(options: SourceLoaderOptions, context: LoaderContext): Promi
     } else {
       items.push({ id: 'source', data: xref.info });
       const { info, timing } = xref;
+      for (const w of xref.warnings) logger.warn(formatWarning(w));
       logger.info(
         `source: ${info.sites} creation sites in ${info.files} files (${timing.cached ? 'cached index' : 'indexed'} in ${timing.indexSeconds} s), ` +
           `${xref.sources.size} interfaces with a source, ${info.documented} documented and ${info.undocumented} undocumented files (${Math.round(timing.ms)} ms in all)`,

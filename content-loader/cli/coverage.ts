@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseTree } from '../index.ts';
+import { formatWarning, parseTree } from '../index.ts';
 import { openSourceTree, sourceCoverage, whatContexts } from '../source/index.ts';
 
 const USAGE = 'usage: abi-atlas coverage <kernel-root> [--json]';
@@ -27,6 +27,7 @@ export async function run(args: string[]): Promise<number> {
   const tree = parseTree(root);
   console.error(`Reading the source of ${root} ...`);
   const source = await openSourceTree(root, tree.entries);
+  for (const w of source.index.warnings) console.error(formatWarning(w));
   const coverage = sourceCoverage(source.index, source.matcher, whatContexts(tree.entries), source.maintainers);
   if (parsed.values.json) {
     process.stdout.write(JSON.stringify(coverage, null, 2) + '\n');

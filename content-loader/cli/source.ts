@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTree } from '../index.ts';
+import { formatWarning, parseTree } from '../index.ts';
 import { normalizeWhat } from '../parse/permalink.ts';
 import { openSourceTree, whatContexts } from '../source/index.ts';
 
@@ -29,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
   const entries = existsSync(join(root, 'Documentation', 'ABI')) ? parseTree(root).entries : [];
   console.error(`Reading the source of ${root} ...`);
   const source = await openSourceTree(root, entries);
+  for (const w of source.index.warnings) console.error(formatWarning(w));
   console.error(`${source.index.sites.length} creation sites in ${source.index.files} files (${source.cached ? 'cached index' : 'indexed'}, ${source.seconds} s)`);
   const contexts = whatContexts(entries);
   const results = whats.map((what) => ({ what, sources: source.matcher.match(what, contexts.get(normalizeWhat(what)) ?? {}) }));

@@ -71,6 +71,20 @@ export function skipQuoted(text: string, start: number): number {
   return text.length;
 }
 
+/** True when `offset` is inside a string or character literal (literals do not span lines in C, so its line says). */
+export function insideString(code: string, offset: number): boolean {
+  let i = code.lastIndexOf('\n', offset - 1) + 1;
+  while (i < offset) {
+    const c = code.charCodeAt(i);
+    if (c === QUOTE || c === APOS) {
+      const end = skipQuoted(code, i);
+      if (end > offset) return true;
+      i = end;
+    } else i++;
+  }
+  return false;
+}
+
 /** Line numbers (1-based) of offsets in one text, computed once per text that needs them. */
 export class LineIndex {
   private starts: number[] | undefined;

@@ -66,7 +66,10 @@ export function groupDirs(code: string): { dirs: Map<string, string>; groups: { 
       if (!array || open < 0 || close < 0 || at - open > 400) continue;
       const name = fieldValues(code.slice(open, close), ['name']).map(stringValue).find((v) => v !== undefined);
       if (!name) continue;
-      if (!groups.some((g) => g.offset === open)) groups.push({ offset: open, name });
+      // The site is the line of the group's name (its `.name = "…"`), not of its `{`.
+      const quoted = code.indexOf(`"${name}"`, open);
+      const offset = quoted >= 0 && quoted < close ? quoted : open;
+      if (!groups.some((g) => g.offset === offset)) groups.push({ offset, name });
       for (const m of arrays.get(array) ?? []) dirs.set(attributeName(m.variable), name);
     }
   }

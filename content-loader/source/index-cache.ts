@@ -1,8 +1,8 @@
 /**
  * The source index kept on disk, keyed by the tree's files (paths, sizes,
- * modification times): reading 1.3 GB of C costs seconds, checking that
- * nothing changed costs a directory walk. Each build of the site and each
- * CLI run reuses it.
+ * modification times) and by the scanner's own code: reading 1.3 GB of C
+ * costs seconds, checking that nothing changed costs a directory walk.
+ * Each build of the site and each CLI run reuses it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ export async function loadSourceIndex(root: string, cacheDir = DEFAULT_INDEX_CAC
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 100) / 10;
   const files = listSourceFiles(root);
-  const hash = createHash('sha256').update(`${INDEX_FORMAT}\n${resolve(root)}\n`);
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}\n${scannerDigest()}\n${resolve(root)}\n`);
   for (const f of files) hash.update(`${f.path}\t${f.size}\t${f.mtimeMs}\n`);
   const key = hash.digest('hex').slice(0, 24);
   const prefix = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 8);
@@ -48,4 +48,13 @@ export async function loadSourceIndex(root: string, cacheDir = DEFAULT_INDEX_CAC
   writeFileSync(`${path}.tmp`, JSON.stringify(index));
   renameSync(`${path}.tmp`, path);
   return { index, cached: false, seconds: seconds() };
+}
+
+// The modules whose code decides what the index holds: a change to any of them is a new index.
+const SCANNER = ['build-index.ts', 'index-worker.ts', 'walk-source.ts', 'prefilter.ts', 'scan-file.ts', 'c-text.ts', 'macros.ts', 'families.ts', 'groups.ts', 'binder-table.ts', 'types.ts'];
+
+function scannerDigest(): string {
+  const hash = createHash('sha256');
+  for (const name of SCANNER) hash.update(readFileSync(new URL(`./${name}`, import.meta.url)));
+  return hash.digest('hex').slice(0, 16);
 }

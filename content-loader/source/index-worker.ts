@@ -37,13 +37,18 @@ parentPort?.on('message', (request: WorkerRequest) => {
       // latin1: every byte is one character, so invalid UTF-8 cannot throw, and offsets stay cheap.
       text = readFileSync(join(request.root, file), 'latin1');
     } catch (e) {
-      reply.warnings.push({ file, line: 0, message: `cannot be read: ${(e as Error).message}` });
+      reply.warnings.push({ kind: 'unreadable', file, line: 0, message: `cannot be read: ${(e as Error).message}` });
       continue;
     }
     if (!mayHoldSites(text, prefilter)) continue;
-    const scan = scanFile(file, text, globalBinders(table, file));
-    reply.sites.push(...scan.sites);
-    if (request.wantDefines) reply.defines.push(...scan.defines.filter(mayBind));
+    try {
+      const scan = scanFile(file, text, globalBinders(table, file));
+      reply.sites.push(...scan.sites);
+      if (request.wantDefines) reply.defines.push(...scan.defines.filter(mayBind));
+    } catch (e) {
+      // A file the reader cannot handle costs its own sites, not the index.
+      reply.warnings.push({ kind: 'not-indexed', file, line: 0, message: `not indexed: ${(e as Error).message}` });
+    }
   }
   parentPort!.postMessage(reply);
 });

@@ -66,7 +66,7 @@ export class SourceMatcher {
         const shape = whatShape(symbol.what);
         whatNumber++;
         if (!shape) continue;
-        for (const name of this.names(shape).keys()) {
+        for (const name of this.names(shape, entry.file).keys()) {
           const list = names.get(name);
           if (list) list.push(whatNumber);
           else names.set(name, [whatNumber]);
@@ -93,8 +93,8 @@ export class SourceMatcher {
     const mails = this.contactEntries(`${context.contact ?? ''}\n${context.users ?? ''}`);
     const exact = shape.name.kind === 'literal' ? shape.name.value : undefined;
     const out: SourceCandidate[] = [];
-    for (const [name, via] of this.names(shape)) {
-      const rare = (this.lookup.fileCount.get(name) ?? 0) <= 2;
+    for (const [name, via] of this.names(shape, context.abiFile)) {
+      const only = (this.lookup.fileCount.get(name) ?? 0) === 1;
       for (const site of this.lookup.byName.get(name) ?? []) {
         if (!fits(site, shape)) continue;
         const found = [via === 'name' ? `name ${site.name}` : `IIO attribute ${site.name} of ${via}`];
@@ -113,10 +113,11 @@ export class SourceMatcher {
         const dir = dirAgreement(site, shape.parent);
         const parentMade = this.createsParent(site, shape.parent);
         const together = context.abiFile ? this.colocation(context.abiFile, site.file) : 0;
+        const weigh = (hits: string[], each: number) => hits.reduce((n, w) => n + each * this.specificity(w), 0);
         let score =
-          evidence(1.5 * (pathHits.length + parentHits.length), `path: ${pathHits.join(', ')}`) +
-          evidence(0.75 * holderHits.length + 1.5 * parentHolderHits.length, `path wildcard: ${[...parentHolderHits, ...holderHits].join(', ')}`) +
-          evidence(1.5 * abiHits.length, `ABI file: ${abiHits.join(', ')}`) +
+          evidence(weigh(pathHits, 1.5) + weigh(parentHits, 1.5), `path: ${pathHits.join(', ')}`) +
+          evidence(weigh(holderHits, 0.75) + weigh(parentHolderHits, 1.5), `path wildcard: ${[...parentHolderHits, ...holderHits].join(', ')}`) +
+          evidence(weigh(abiHits, 1.5), `ABI file: ${abiHits.join(', ')}`) +
           evidence(owner ? 2 * owner.weight : 0, `MAINTAINERS: ${owner?.name} (${owner?.mail})`) +
           evidence(dir, `in folder ${site.dir}`) +
           evidence(parentMade ? 3 : 0, `creates the folder ${shape.parent?.text}`) +
@@ -130,8 +131,8 @@ export class SourceMatcher {
         }
         // A template (`fan%d_input`) makes every file a numbered What (`fanY_input`) stands for; `fan1_input` is one of them.
         if (shape.name.kind === 'pattern' && site.name.includes('%')) score += evidence(1.5, `template ${site.name}`);
-        // The name alone is evidence only when few files create it.
-        if (score < 2 && !(rare && dir >= 0)) continue;
+        // The name alone is evidence only when one file creates it.
+        if (score < 2 && !(only && dir >= 0)) continue;
         score += KIND_WEIGHT[site.kind] + (exact !== undefined && site.name === exact ? 0.5 : 0);
         out.push({ file: site.file, line: site.line, symbol: site.name, how: site.how, kind: site.kind, found, score: round(score) });
       }
@@ -158,11 +159,21 @@ export class SourceMatcher {
     return (this.lookup.byDir.get(folder.value) ?? []).filter((site) => site.fs === fs);
   }
 
+  /**
+   * How much a word shared by a What and a source path says: `cxgb4` or
+   * `xen` name a driver, `net` or `cpu` half the tree (inverse document
+   * frequency over the files with sites, scaled to 0.4–1.6).
+   */
+  private specificity(word: string): number {
+    const idf = Math.log(this.lookup.files / (1 + (this.lookup.tokenFiles.get(word) ?? 0)));
+    return Math.min(1.6, Math.max(0.4, idf / 4.5));
+  }
+
   /** The index names a What's last segment can be, with how: `name`, or the IIO channel it is an attribute of. */
-  private names(shape: WhatShape): Map<string, string> {
+  private names(shape: WhatShape, abiFile?: string): Map<string, string> {
     const found = new Map<string, string>();
     for (const name of namesMatching(this.lookup, shape.name, shape.nameWords)) found.set(name, 'name');
-    for (const [name, channel] of iioSuffixes(shape)) if (!found.has(name) && this.lookup.byName.has(name)) found.set(name, channel);
+    for (const [name, channel] of iioSuffixes(shape, abiFile)) if (!found.has(name) && this.lookup.byName.has(name)) found.set(name, channel);
     return found;
   }
 
@@ -271,9 +282,11 @@ function round(n: number): number {
  * in a driver's extended info). Name -> the channel prefix it follows.
  * @example iioSuffixes(whatShape('/sys/bus/iio/devices/iio:deviceX/in_voltageY_raw')!) // Map { 'raw' => 'in_voltage', 'voltage_raw' => 'in' }
  */
-export function iioSuffixes(shape: WhatShape): Map<string, string> {
+export function iioSuffixes(shape: WhatShape, abiFile = ''): Map<string, string> {
   const out = new Map<string, string>();
-  if (!shape.pathWords.includes('iio') || !/^(?:in|out)_/.test(shape.name.text)) return out;
+  // An IIO device's path (`iio:deviceX`), or an IIO ABI file for `/sys/.../events/...`.
+  const iio = shape.pathWords.includes('iio') || tokens(basename(abiFile)).includes('iio');
+  if (!iio || !/^(?:in|out)_/.test(shape.name.text)) return out;
   const parts = shape.nameWords.slice(1);
   const add = (list: string[]) => {
     for (let k = list.length - 1; k >= 1; k--) out.set(list.slice(k).join('_'), words(shape.name.text)[0] + '_' + list.slice(0, k).join('_'));

@@ -5,7 +5,7 @@
  * procfs call, a module parameter, a show/store callback, a printf that
  * names files); then name fields, string tables and attribute groups.
  */
-import { blankComments, fieldValues, identifierBefore, LineIndex, splitArgs, stringValue, valueAt } from './c-text.ts';
+import { blankComments, fieldValues, identifierBefore, insideString, LineIndex, splitArgs, stringValue, valueAt } from './c-text.ts';
 import { deriveBinder, isFileName, namesAt, readDefines, type MacroDef, type NameExpr } from './macros.ts';
 import { familyBinder } from './families.ts';
 import { groupDirs, groupMembers } from './groups.ts';
@@ -44,6 +44,7 @@ export function scanFile(file: string, text: string, global: GlobalBinders): Fil
     if (!id) continue;
     const callee = id.name;
     const binder = lookup(callee);
+    if ((binder || CALLS.has(callee) || callKind(callee)) && insideString(code, id.start)) continue;
     if (binder) {
       const call = splitArgs(code, open);
       if (call) for (const { name, fs } of namesAt(binder, call.args)) add(id.start, name, callee, 'macro', fs);

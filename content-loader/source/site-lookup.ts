@@ -3,7 +3,7 @@
  * words in them (for What segments with wildcards), names by file.
  */
 import type { SegmentMatcher } from '../resolve/index.ts';
-import { words } from './what-shape.ts';
+import { tokens, words } from './what-shape.ts';
 import type { SourceIndex, SourceSite } from './types.ts';
 
 export interface SiteLookup {
@@ -17,6 +17,10 @@ export interface SiteLookup {
   fileCount: Map<string, number>;
   /** Folder name (the last part of a site's `dir`) -> the sites the code puts in it. */
   byDir: Map<string, SourceSite[]>;
+  /** Path token -> how many source files (with sites) have it in their path: how common a word of a path is. */
+  tokenFiles: Map<string, number>;
+  /** Source files with sites. */
+  files: number;
 }
 
 /** Builds the lookup tables once per index. */
@@ -49,7 +53,9 @@ export function buildSiteLookup(index: SourceIndex): SiteLookup {
       list.push(name);
     }
   }
-  return { byName, byWord, namesByFile, fileCount, byDir };
+  const tokenFiles = new Map<string, number>();
+  for (const file of namesByFile.keys()) for (const t of new Set(tokens(file))) tokenFiles.set(t, (tokenFiles.get(t) ?? 0) + 1);
+  return { byName, byWord, namesByFile, fileCount, byDir, tokenFiles, files: namesByFile.size };
 }
 
 /**

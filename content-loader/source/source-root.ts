@@ -58,7 +58,7 @@ function makefileVersion(root: string): string | undefined {
   const path = join(root, 'Makefile');
   if (!existsSync(path)) return undefined;
   const text = readFileSync(path, 'utf8').slice(0, 2000);
-  const value = (key: string) => new RegExp(`^${key}\\s*=\\s*(\\S*)`, 'm').exec(text)?.[1];
+  const value = (key: string) => new RegExp(`^${key}[ \\t]*=[ \\t]*(\\S*)`, 'm').exec(text)?.[1];
   const [major, minor, sub, extra] = [value('VERSION'), value('PATCHLEVEL'), value('SUBLEVEL'), value('EXTRAVERSION') ?? ''];
   if (!major || !minor) return undefined;
   return `${major}.${minor}${sub && sub !== '0' ? `.${sub}` : ''}${extra}`;

@@ -43,7 +43,12 @@ export interface SourceIndex {
   warnings: SourceWarning[];
 }
 
+/** What went wrong with one source file: it could not be read, or the reader gave up on it. */
+export const SOURCE_WARNING_KINDS = ['unreadable', 'not-indexed'] as const;
+
+/** A file the index could not use, as data (`file:line: message` when printed). */
 export interface SourceWarning {
+  kind: (typeof SOURCE_WARNING_KINDS)[number];
   file: string;
   line: number;
   message: string;

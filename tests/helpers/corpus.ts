@@ -1,6 +1,7 @@
 import { it } from 'vitest';
 import { LEVELS, type AbiTree } from '../../content-loader/types.ts';
 import { existsSync } from 'node:fs';
+import { cachedSourceRoot } from './kernel-source.ts';
 import { fileURLToPath } from 'node:url';
 
 /** The real kernel trees in ../shared/corpus, beside the repository (absent on a plain clone). */
@@ -13,9 +14,9 @@ export const hasCorpus = (version: string) => existsSync(corpusTree(version));
 /** Suffix for test names, so a skipped run says why. */
 export const needsCorpus = '(needs ../shared/corpus; skipped when it is absent)';
 
-/** How the shared test site is built: linux-6.12 documented, with history from 6.1. */
+/** How the shared test site is built: linux-6.12 documented, with history from 6.1, and its source when the cache has it. */
 export function testSiteEnv(): Record<string, string> {
-  return { ABI_DIRS: `6.1=${corpusTree('6.1')},6.12=${corpusTree('6.12')}` };
+  return { ABI_DIRS: `6.1=${corpusTree('6.1')},6.12=${corpusTree('6.12')}`, ABI_SOURCE_DIR: cachedSourceRoot('6.12') ?? 'none' };
 }
 
 /**
