@@ -28,33 +28,42 @@ export function attributeName(variable: string): string {
   return variable;
 }
 
+interface AttributeArray {
+  /** Offsets of its `{` and `}`. */
+  open: number;
+  close: number;
+  members: { offset: number; variable: string }[];
+}
+
 /** Each attribute array of the text with its member variables. */
-function attributeArrays(code: string): Map<string, { offset: number; variable: string }[]> {
-  const arrays = new Map<string, { offset: number; variable: string }[]>();
+function attributeArrays(code: string): Map<string, AttributeArray> {
+  const arrays = new Map<string, AttributeArray>();
   for (const m of code.matchAll(ATTRIBUTE_ARRAY)) {
     const open = m.index + m[0].length - 1;
-    const close = code.indexOf('}', open);
+    const close = code.indexOf('};', open);
     if (close < 0) continue;
     const body = code.slice(open, close);
     const members = [...body.matchAll(MEMBER)].map((x) => ({ offset: open + x.index, variable: x[1]! }));
-    arrays.set(m[1]!, members);
+    arrays.set(m[1]!, { open, close, members });
   }
   return arrays;
 }
 
 /** Members of every attribute array, as file names (`&dev_attr_mtu.attr` -> `mtu`). */
 export function groupMembers(code: string): { offset: number; name: string; variable: string }[] {
-  return [...attributeArrays(code).values()].flat().map((m) => ({ ...m, name: attributeName(m.variable) }));
+  return [...attributeArrays(code).values()].flatMap((a) => a.members).map((m) => ({ ...m, name: attributeName(m.variable) }));
 }
 
 /**
  * The folders named groups create (`.name = "statistics", .attrs =
- * netstat_attrs`), and each member's folder by its file name.
+ * netstat_attrs`), each member's folder by its file name, and the spans of
+ * the arrays they list (for attributes defined inside the array).
  */
-export function groupDirs(code: string): { dirs: Map<string, string>; groups: { offset: number; name: string }[] } {
+export function groupDirs(code: string): { dirs: Map<string, string>; groups: { offset: number; name: string }[]; spans: { open: number; close: number; dir: string }[] } {
   const dirs = new Map<string, string>();
   const groups: { offset: number; name: string }[] = [];
-  if (!code.includes('.attrs') && !code.includes('.bin_attrs')) return { dirs, groups };
+  const spans: { open: number; close: number; dir: string }[] = [];
+  if (!code.includes('.attrs') && !code.includes('.bin_attrs')) return { dirs, groups, spans };
   const arrays = attributeArrays(code);
   for (const field of ['.attrs', '.bin_attrs']) {
     for (let at = code.indexOf(field); at >= 0; at = code.indexOf(field, at + field.length)) {
@@ -70,8 +79,12 @@ export function groupDirs(code: string): { dirs: Map<string, string>; groups: { 
       const quoted = code.indexOf(`"${name}"`, open);
       const offset = quoted >= 0 && quoted < close ? quoted : open;
       if (!groups.some((g) => g.offset === offset)) groups.push({ offset, name });
-      for (const m of arrays.get(array) ?? []) dirs.set(attributeName(m.variable), name);
+      const members = arrays.get(array);
+      if (!members) continue;
+      for (const m of members.members) dirs.set(attributeName(m.variable), name);
+      // Attributes made inside the array (`ARMV8_EVENT_ATTR(sw_incr, …),` as an element) are in the folder too.
+      spans.push({ open: members.open, close: members.close, dir: name });
     }
   }
-  return { dirs, groups };
+  return { dirs, groups, spans };
 }

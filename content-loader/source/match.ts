@@ -54,6 +54,9 @@ export class SourceMatcher {
   /** ABI file -> lower-case name -> the file's Whats (by number) it can be. */
   private readonly abiNames = new Map<string, Map<string, number[]>>();
   private readonly colocated = new Map<string, number>();
+  // Matching is pure, and a build asks twice per What (its page, then coverage).
+  private readonly claimed = new Map<string, SourceCandidate[]>();
+  private readonly named = new Map<string, Map<string, string>>();
 
   constructor(index: SourceIndex, maintainers?: MaintainersIndex, entries: readonly AbiEntry[] = []) {
     this.lookup = buildSiteLookup(index);
@@ -87,6 +90,13 @@ export class SourceMatcher {
 
   /** Every site the What can document, scored (unranked, several per file): what coverage counts as documented. */
   claims(what: string, context: WhatContext = {}): SourceCandidate[] {
+    const key = `${what}\0${context.abiFile ?? ''}\0${context.contact ?? ''}\0${context.users ?? ''}`;
+    let known = this.claimed.get(key);
+    if (!known) this.claimed.set(key, (known = this.score(what, context)));
+    return known;
+  }
+
+  private score(what: string, context: WhatContext): SourceCandidate[] {
     const shape = whatShape(what);
     if (!shape) return [];
     const abiWords = context.abiFile ? tokens(basename(context.abiFile)).filter((w) => !ABI_FILE_GENERIC.has(w)) : [];
@@ -171,7 +181,11 @@ export class SourceMatcher {
 
   /** The index names a What's last segment can be, with how: `name`, or the IIO channel it is an attribute of. */
   private names(shape: WhatShape, abiFile?: string): Map<string, string> {
+    const key = `${shape.name.text}\0${shape.pathWords.join('/')}\0${abiFile ?? ''}`;
+    const known = this.named.get(key);
+    if (known) return known;
     const found = new Map<string, string>();
+    this.named.set(key, found);
     for (const name of namesMatching(this.lookup, shape.name, shape.nameWords)) found.set(name, 'name');
     for (const [name, channel] of iioSuffixes(shape, abiFile)) if (!found.has(name) && this.lookup.byName.has(name)) found.set(name, channel);
     return found;

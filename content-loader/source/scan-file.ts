@@ -27,10 +27,12 @@ export function scanFile(file: string, text: string, global: GlobalBinders): Fil
   const { defines, spans } = readDefines(code, file, lineAt);
   const lookup = localBinders(defines, global);
   const sites: SourceSite[] = [];
+  const offsets: number[] = [];
   const add = (offset: number, name: string, how: string, kind: SourceSite['kind'], fs: SourceFs, dir?: string) => {
     const site: SourceSite = { file, line: lineAt(offset), name, how, kind, fs };
     if (dir) site.dir = dir;
     sites.push(site);
+    offsets.push(offset);
   };
 
   let span = 0;
@@ -81,7 +83,7 @@ export function scanFile(file: string, text: string, global: GlobalBinders): Fil
   for (const { offset, name, key } of nameTables(code)) add(offset, name, `[${key}]`, 'table', 'sysfs');
 
   // Attribute groups: the folder a named group creates, the folder of its members, and members defined nowhere read.
-  const { dirs, groups } = groupDirs(code);
+  const { dirs, groups, spans: groupSpans } = groupDirs(code);
   for (const g of groups) if (isFileName(g.name)) add(g.offset, g.name, 'attribute_group', 'group', 'sysfs');
   const named = new Set(sites.map((s) => s.name));
   for (const member of groupMembers(code)) {
@@ -90,10 +92,11 @@ export function scanFile(file: string, text: string, global: GlobalBinders): Fil
       named.add(member.name);
     }
   }
-  for (const site of sites) {
-    const dir = dirs.get(site.name);
-    if (dir && !site.dir && site.fs === 'sysfs') site.dir = dir;
-  }
+  sites.forEach((site, i) => {
+    const offset = offsets[i]!;
+    const dir = groupSpans.find((g) => g.open < offset && offset < g.close)?.dir ?? dirs.get(site.name);
+    if (dir && !site.dir && site.fs === 'sysfs' && site.how !== 'attribute_group') site.dir = dir;
+  });
   return { sites, defines };
 }
 
