@@ -28,7 +28,7 @@ export async function buildSourceIndex(root: string, options: BuildOptions = {})
   const count = Math.max(1, Math.min(8, options.workers ?? availableParallelism()));
   const pool = Array.from({ length: count }, () => new Worker(new URL('./index-worker.ts', import.meta.url)));
   try {
-    const headers = files.filter((f) => f.path.endsWith('.h'));
+    const headers = files.filter((f) => f.path.endsWith('.h') && f.size <= MAX_HEADER_BYTES);
     const sources = files.filter((f) => f.path.endsWith('.c'));
     const first = await runPhase(pool, root, headers, { wantDefines: true });
     const table = buildBinderTable(first.defines);
@@ -44,6 +44,13 @@ export async function buildSourceIndex(root: string, options: BuildOptions = {})
 export function bySite(a: SourceSite, b: SourceSite): number {
   return compareText(a.file, b.file) || a.line - b.line || compareText(a.name, b.name) || compareText(a.how, b.how) || compareText(a.kind, b.kind);
 }
+
+/**
+ * Headers bigger than this are generated register and enum tables (in 6.12,
+ * all 144 of them are AMD GPU register headers: a third of the tree's bytes),
+ * never where a file is created; they are not read.
+ */
+const MAX_HEADER_BYTES = 512 * 1024;
 
 /** Batches of about this many bytes keep both cores busy to the end without much messaging. */
 const BATCH_BYTES = 4 * 2 ** 20;
