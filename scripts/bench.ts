@@ -98,6 +98,10 @@ if (!only) {
   }
 }
 
+// The source cross-reference (its own script: index, matching, precision; builds with and without source unless --quick).
+const source = spawnSync(process.execPath, [join(project, 'scripts/bench-source.ts'), ...(only ? ['--quick'] : [])], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 });
+for (const m of source.stdout.matchAll(/^\| (.+?) \| (.+?) \| (.*?) \|$/gm)) if (m[1] !== 'measure' && !m[1]!.startsWith('---')) rows.push([m[1]!, m[2]!, m[3]!]);
+
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 console.log('| measure | value | target |\n|---|---|---|');
 for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);

@@ -2,8 +2,11 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { abiLoader, type AbiCollection, type Rendered } from '../content-loader/astro/loader.ts';
 import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
+import { sourceLoader, type SourceCollection } from '../content-loader/astro/source-loader.ts';
+import { findSourceRoot } from '../content-loader/source/source-root.ts';
 import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
 import { LEVELS, WARNING_KINDS, type AbiEntry, type AbiTree } from '../content-loader/types.ts';
+import { SOURCE_FS } from '../content-loader/source/types.ts';
 
 const tree = primaryTree(process.cwd());
 if (!tree) {
@@ -20,6 +23,11 @@ const render = (entry: AbiEntry, tree: AbiTree): Rendered => {
 // Only entries have descriptions to render.
 const source = (collection: AbiCollection) =>
   abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, ...(collection === 'entries' ? { render, renderKey: base } : {}) });
+
+// The kernel source to cross-reference, when the build has one (ABI_DIR a full kernel root, or the cache's source).
+const sourceRoot = findSourceRoot(process.cwd(), tree.abiDir, tree.version);
+const fromSource = (collection: SourceCollection) => sourceLoader({ abiDir: tree.abiDir, sourceRoot, collection, ...(tree.version ? { version: tree.version } : {}) });
+const sourceLine = { file: z.string(), line: z.number() };
 
 const level = z.enum(LEVELS);
 const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });
@@ -46,6 +54,31 @@ export const collections = {
   files: defineCollection({
     loader: source('files'),
     schema: z.object({ path: z.string(), level, preamble: z.string(), anchor: z.string(), entries: z.number(), order: z.number() }),
+  }),
+  sources: defineCollection({
+    loader: fromSource('sources'),
+    schema: z.object({ candidates: z.array(z.object({ ...sourceLine, symbol: z.string(), how: z.string(), found: z.array(z.string()), coverage: z.string().optional() })) }),
+  }),
+  coverage: defineCollection({
+    loader: fromSource('coverage'),
+    schema: z.object({
+      subsystem: z.string(),
+      slug: z.string(),
+      status: z.string().optional(),
+      documented: z.number(),
+      undocumented: z.array(z.object({ ...sourceLine, name: z.string(), how: z.string(), fs: z.enum(SOURCE_FS) })),
+      order: z.number(),
+    }),
+  }),
+  sourceInfo: defineCollection({
+    loader: fromSource('sourceInfo'),
+    schema: z.object({
+      release: z.object({ version: z.string(), ref: z.string(), repo: z.string() }).nullable(),
+      files: z.number(),
+      sites: z.number(),
+      documented: z.number(),
+      undocumented: z.number(),
+    }),
   }),
   meta: defineCollection({
     loader: source('meta'),

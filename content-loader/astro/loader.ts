@@ -46,7 +46,8 @@ export function abiLoader(options: AbiLoaderOptions): Loader {
 let shared: { key: string; tree: AbiTree; ms: number } | undefined;
 const parseCache: ParseCache = new Map();
 
-function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
+/** The parsed tree at `abiDir`, shared by every loader of the build (parsed again only when a file changed). */
+export function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
   const started = performance.now();
   // The same walk as the CLI's and the dev watcher's: it skips the same names and never throws past the root.
   const listing = walkTree(abiDir);

@@ -47,7 +47,7 @@ export interface OperandSpec {
   name: string;
   help: string;
   optional?: boolean;
-  /** Takes every remaining operand ("<path>..."). */
+  /** Takes every remaining operand ("<path>..."); at least one unless `optional`. */
   repeated?: boolean;
 }
 
@@ -118,7 +118,7 @@ export function defineCommand<O extends Record<string, OptionSpec>>(spec: Comman
 
 /** The operands if their count fits the spec, else a UsageError naming the first missing or extra one. */
 function checkOperands(specs: OperandSpec[], given: string[]): string[] {
-  const required = specs.filter((o) => !o.optional && !o.repeated);
+  const required = specs.filter((o) => !o.optional);
   if (given.length < required.length) throw new UsageError(`missing ${required[given.length]!.name}`);
   if (!specs.some((o) => o.repeated) && given.length > specs.length) throw new UsageError(`unexpected argument '${given[specs.length]}'`);
   return given;
@@ -127,7 +127,7 @@ function checkOperands(specs: OperandSpec[], given: string[]): string[] {
 function synopsisOf(spec: CommandSpec<Record<string, OptionSpec>>): string {
   const operands = spec.operands.map((o) => {
     const name = o.repeated ? `${o.name}...` : o.name;
-    return o.optional || o.repeated ? `[${name}]` : name;
+    return o.optional ? `[${name}]` : name;
   });
   const options = Object.entries(spec.options).map(([name, o]) => `[${optionLabel(name, o)}]`);
   return ['abi-atlas', spec.name, ...operands, ...options].join(' ');

@@ -10,6 +10,8 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   undefined: () => import('./undefined.ts'),
   check: () => import('./check.ts'),
   diff: () => import('./diff.ts'),
+  source: () => import('./source.ts'),
+  coverage: () => import('./coverage.ts'),
 };
 
 /** The command called `name`, or undefined (never an inherited property such as `constructor`). */

@@ -19,7 +19,7 @@ export const command = defineCommand({
     'stdout, or the deepest documented prefix when none does; with --json,\n' +
     '[{path, matches: [{what, url, level, via?}]}]. Paths come from the arguments, then from\n' +
     '--paths-from (one per line; blank lines skipped).',
-  operands: [treeOperand(), { name: '<path>', help: 'a concrete path to look up', repeated: true }],
+  operands: [treeOperand(), { name: '<path>', help: 'a concrete path to look up', repeated: true, optional: true }],
   options: {
     'paths-from': { type: 'string', value: 'FILE|-', help: 'read more paths from FILE, or from stdin for -, one per line' },
     json: { type: 'boolean', help: 'print the matches as JSON' },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { cachedSourceRoot } from './kernel-source.ts';
 import { fileURLToPath } from 'node:url';
 import { it } from 'vitest';
 import { walkTree } from '../../content-loader/parse/walk.ts';
@@ -69,9 +70,9 @@ export function describeTestTrees(): string[] {
   });
 }
 
-/** How the shared test site is built: linux-6.12 documented, with history from 6.1. */
+/** How the shared test site is built: linux-6.12 documented, with history from 6.1, and its source when the cache has it. */
 export function testSiteEnv(): Record<string, string> {
-  return { ABI_DIRS: `6.1=${corpusTree('6.1')},6.12=${corpusTree('6.12')}` };
+  return { ABI_DIRS: `6.1=${corpusTree('6.1')},6.12=${corpusTree('6.12')}`, ABI_SOURCE_DIR: cachedSourceRoot('6.12') ?? 'none' };
 }
 
 /**

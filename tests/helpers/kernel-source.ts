@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { hasSource } from '../../content-loader/source/source-tree.ts';
+import { DEFAULT_CACHE, fetchTree } from '../../content-loader/tree-source/fetch-tree.ts';
+import { hasPart } from '../../content-loader/tree-source/parts.ts';
+import { projectDir } from './build-site.ts';
+
+/** The cached kernel root of `version` (`.cache/abi/linux-<version>`), as a fresh clone's fetch lays it out. */
+export function sourceRootPath(version: string): string {
+  return join(projectDir, DEFAULT_CACHE, `linux-${version}`);
+}
+
+/**
+ * For the global setup: the kernel root of `version` with its C sources,
+ * MAINTAINERS and Documentation/ABI, fetched on first use by the same code
+ * as `npm run abi:fetch <version> -- --with-source`. A fetch that fails
+ * fails the run: the tests that need the source do not skip.
+ */
+export function ensureSourceRoot(version: string, log: (m: string) => void = console.log): string {
+  const fetched = fetchTree(version, { cacheDir: join(projectDir, DEFAULT_CACHE), parts: ['abi', 'source'], log });
+  if (fetched.fetched.length) log(`kernel source ${version}: fetched ${fetched.fetched.join(', ')} in ${fetched.seconds} s`);
+  return fetched.root;
+}
+
+/** The cached source root of `version` once fetched (tests read it; the global setup makes it). */
+export function cachedSourceRoot(version: string): string | undefined {
+  const root = sourceRootPath(version);
+  return hasPart(root, 'source') && hasSource(root) ? root : undefined;
+}
+
+/** Suffix for test names that read the source. */
+export const needsSource = '(on the linux-6.12 source, fetched into .cache/abi)';
