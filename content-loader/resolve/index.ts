@@ -3,13 +3,15 @@ export { compileWhat, compileSegment, isFailure, type CompiledWhat, type Compile
 export {
   buildResolver,
   resolve,
-  resolveMention,
   deepestDocumentedPrefix,
   normalizeQuery,
+  MAX_PATH_LENGTH,
   type Resolver,
   type ResolverSymbol,
   type ResolveMatch,
   type DocumentedPrefix,
-  type MentionOptions,
+  type QueryOptions,
 } from './resolver.ts';
+export { resolveMention, type MentionOptions } from './mention.ts';
+export { type WorkMeter } from './segment-nfa.ts';
 export { serializeResolver, loadResolver, type SerializedResolver } from './serialize.ts';
