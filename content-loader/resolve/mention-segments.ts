@@ -13,7 +13,7 @@
  */
 import { compileFragment, splitTop } from './fragment.ts';
 import { VIRTUAL_BASE, VIRTUAL_LIMIT } from './segment-nfa.ts';
-import { isSingle, NAME_CHARS, sameRanges, type CharRanges, type SegmentPattern } from './segment-pattern.ts';
+import { DIGITS, isSingle, NAME_CHARS, sameRanges, type CharRanges, type SegmentPattern } from './segment-pattern.ts';
 import { concreteSegment, type WalkInput, type WalkSegment } from './trie.ts';
 
 /** A mention whose placeholders expand to more combinations than this is not linked: too vague to say what documents it. */
@@ -55,9 +55,10 @@ function mentionSegment(text: string, virtual: CharRanges[]): WalkSegment | unde
 
 /**
  * Strings that stand for every value of the pattern: a set of characters
- * becomes one symbolic character, a repeat two copies (so `cpuX` is not
- * covered by a one-digit `cpu[0-9]`), an alternative each of its options
- * (`{0,1,2,3,...}`: a trailing "and so on" adds nothing).
+ * becomes one symbolic character, a repeat one copy (Whats write `fw[0-9]`
+ * for any number), an alternative each of its options (`{0,1,2,3,...}`: a
+ * trailing "and so on" adds nothing). A `*` glued to a name (`/dev/fw*`,
+ * `hwmon*`) means its numbered instances, as a What's `fw[0-9]+` does.
  */
 function witnessesOf(p: SegmentPattern, virtual: CharRanges[]): string[] | undefined {
   switch (p.type) {
@@ -92,7 +93,7 @@ function witnessesOf(p: SegmentPattern, virtual: CharRanges[]): string[] | undef
       return item && [...new Set([...item, ''])];
     }
     case 'repeat':
-      return witnessesOf(p.item, virtual)?.map((w) => w + w);
+      return isAnything(p) ? symbolFor(DIGITS, virtual) : witnessesOf(p.item, virtual);
   }
 }
 

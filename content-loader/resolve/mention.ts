@@ -21,13 +21,13 @@ import { mentionInput } from './mention-segments.ts';
 import { MAX_PATH_LENGTH, normalizeQuery, rankWalk, type QueryOptions, type Resolver } from './resolver.ts';
 
 export interface MentionOptions extends QueryOptions {
-  /** URLs not to return (e.g. the entry's own symbols, so a description does not link to itself). */
+  /** URLs not to link to (the entry's own symbols): when the best target is one of them, there is no link. */
   exclude?: Iterable<string>;
   /** Fewest path segments a folder link must cover (default 2: never just `/sys/`). */
   minPrefixDepth?: number;
 }
 
-/** The single best URL for a path mentioned in a description; undefined when nothing surely documents it (or only an excluded page does). */
+/** The single best URL for a path mentioned in a description; undefined when nothing surely documents it, or when the best is excluded. */
 export function resolveMention(resolver: Resolver, mention: string, options: MentionOptions = {}): string | undefined {
   const query = normalizeQuery(mention);
   if (!query.startsWith('/') || query.length > MAX_PATH_LENGTH) return undefined;
@@ -35,9 +35,10 @@ export function resolveMention(resolver: Resolver, mention: string, options: Men
   const exact = resolver.exact.get(query) ?? [];
   const input = mentionInput(query);
   const { ranked, walked } = input ? rankWalk(resolver, exact, input, options.meter) : { ranked: exact.map((target) => ({ target, exact: true })), walked: undefined };
-  const best = ranked.find(({ target }) => !exclude.has(target.symbol.url));
-  if (best) return best.target.symbol.url;
-  if (ranked.length > 0 || !input) return undefined; // documented, but only by an excluded symbol: that is the right target
+  // When the best is excluded (the page the mention is on), that page is the right target: no link, not the runner-up.
+  const best = ranked[0];
+  if (best) return exclude.has(best.target.symbol.url) ? undefined : best.target.symbol.url;
+  if (!input) return undefined;
   const folder = walked?.deepest;
   if (!folder || folder.depth < (options.minPrefixDepth ?? 2) || folder.depth < input.segments.length - 1) return undefined;
   const url = whatToUrl(folder.node.prefix);
