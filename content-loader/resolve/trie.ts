@@ -24,8 +24,14 @@ export interface TrieNode<T> {
   children: Map<string, TrieNode<T>>;
   /** Literal children by their matched value (escapes removed); several texts may share a value. */
   literal: Map<string, TrieNode<T>[]>;
-  /** Pattern and multi-segment children, tested one by one. */
-  wild: TrieNode<T>[];
+  /** Pattern children by the literal text their automaton starts with (`in_voltage` for `in_voltageY_raw`): a name tests only those its start fits. */
+  patterns: Map<string, TrieNode<T>[]>;
+  /** Length of the longest of those starts. */
+  longestStart: number;
+  /** `...` children. */
+  multi: TrieNode<T>[];
+  /** Identifies the node in a walk's visited set. */
+  id: number;
   /** Whats ending here. */
   targets: T[];
   /** Whats ending here or below: among equally specific folders, the one documenting more is the better link. */
@@ -58,8 +64,10 @@ export interface WalkInput {
   virtual?: readonly CharRanges[];
 }
 
+let nodes = 0;
+
 export function newNode<T>(prefix: string, matcher?: SegmentMatcher, parent?: TrieNode<T>): TrieNode<T> {
-  return { prefix, matcher, parent, children: new Map(), literal: new Map(), wild: [], targets: [], count: 0 };
+  return { prefix, matcher, parent, children: new Map(), literal: new Map(), patterns: new Map(), longestStart: 0, multi: [], targets: [], count: 0, id: nodes++ };
 }
 
 /** Adds a compiled What, carrying `target`, to the tree. */
@@ -71,16 +79,23 @@ export function insert<T>(root: TrieNode<T>, compiled: CompiledWhat, target: T):
     if (!child) {
       child = newNode<T>(`${node.prefix}/${segment.text}`, segment, node);
       node.children.set(segment.text, child);
-      if (segment.kind === 'literal') {
-        const same = node.literal.get(segment.value);
-        if (same) same.push(child);
-        else node.literal.set(segment.value, [child]);
-      } else node.wild.push(child);
+      if (segment.kind === 'literal') addTo(node.literal, segment.value, child);
+      else if (segment.kind === 'multi') node.multi.push(child);
+      else {
+        addTo(node.patterns, segment.nfa.prefix, child);
+        node.longestStart = Math.max(node.longestStart, segment.nfa.prefix.length);
+      }
     }
     node = child;
     node.count++;
   }
   node.targets.push(target);
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Concrete path segments (`['sys', 'class', 'net', 'eth0']`) as walk input. */
@@ -134,15 +149,13 @@ interface WalkState<T> {
 export function walk<T>(root: TrieNode<T>, input: WalkInput, meter?: WorkMeter): WalkResult<T> {
   const { segments, virtual } = input;
   const result: WalkResult<T> = { matches: new Set() };
-  const seen = new Map<TrieNode<T>, Set<number>>();
+  const seen = new Set<number>();
   const stack: WalkState<T>[] = [{ node: root, depth: 0, absorbing: false, absorbed: false, doubtful: false }];
   let best: { node: TrieNode<T>; depth: number } | undefined;
   const visit = (state: WalkState<T>): void => {
-    let keys = seen.get(state.node);
-    if (!keys) seen.set(state.node, (keys = new Set()));
-    const key = state.depth * 4 + Number(state.absorbing) + 2 * Number(state.absorbed);
-    if (keys.has(key)) return;
-    keys.add(key);
+    const key = ((state.node.id * (segments.length + 1) + state.depth) * 2 + Number(state.absorbing)) * 2 + Number(state.absorbed);
+    if (seen.has(key)) return;
+    seen.add(key);
     stack.push(state);
   };
   const push = (from: WalkState<T>, node: TrieNode<T>, depth: number, segment: WalkSegment): void => {
@@ -171,15 +184,19 @@ export function walk<T>(root: TrieNode<T>, input: WalkInput, meter?: WorkMeter):
     // Inside a `...`: it may take this segment too.
     if (wildcardsMayTake && node.matcher?.kind === 'multi') push(state, node, depth + 1, segment);
     if (segment.kind === 'concrete') for (const child of node.literal.get(segment.text) ?? []) push(state, child, depth + 1, segment);
-    for (const child of node.wild) {
-      const m = child.matcher!;
-      if (m.kind === 'multi') {
-        if (wildcardsMayTake) push(state, child, depth + 1, segment);
-      } else if (m.kind === 'pattern' && segment.kind !== 'multi' && (wildcardsMayTake || m.literalChars > 0) && acceptsAll(m.nfa, segment.witnesses, virtual, meter)) {
-        push(state, child, depth + 1, segment);
+    if (wildcardsMayTake) for (const child of node.multi) push(state, child, depth + 1, segment);
+    if (segment.kind === 'multi') {
+      absorb(state);
+      continue;
+    }
+    // Only the patterns whose literal start the name begins with (a witness's symbolic character never equals one).
+    const first = segment.witnesses[0]!;
+    for (let k = 0; k <= Math.min(first.length, node.longestStart); k++) {
+      for (const child of node.patterns.get(first.slice(0, k)) ?? []) {
+        const m = child.matcher as Extract<SegmentMatcher, { kind: 'pattern' }>;
+        if ((wildcardsMayTake || m.literalChars > 0) && acceptsAll(m.nfa, segment.witnesses, virtual, meter)) push(state, child, depth + 1, segment);
       }
     }
-    if (segment.kind === 'multi') absorb(state);
   }
   if (best) result.deepest = best;
   return result;
