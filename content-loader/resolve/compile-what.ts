@@ -55,12 +55,22 @@
 import { normalizeWhat } from '../parse/permalink.ts';
 import { compileFragment, FormError, splitTop } from './fragment.ts';
 import { compileNfa, type SegmentNfa } from './segment-nfa.ts';
-import { NAME_CHARS, chars, repeat } from './segment-pattern.ts';
+import { NAME_CHARS, chars, literalStart, repeat } from './segment-pattern.ts';
 
 /** How one segment of a What matches a segment of a concrete path. */
 export type SegmentMatcher =
   | { kind: 'literal'; text: string; value: string }
-  | { kind: 'pattern'; text: string; nfa: SegmentNfa; literalChars: number; wildcards: number; breadth: number }
+  | {
+      kind: 'pattern';
+      text: string;
+      /** The text every match starts with, for the tree's index. */
+      start: string;
+      /** Built on first use: most segments are never tested in a page's lifetime. */
+      readonly nfa: SegmentNfa;
+      literalChars: number;
+      wildcards: number;
+      breadth: number;
+    }
   | { kind: 'multi'; text: string };
 
 export interface CompiledWhat {
@@ -141,13 +151,17 @@ export function isFailure(c: CompiledWhat | CompileFailure): c is CompileFailure
 export function compileSegment(text: string): SegmentMatcher {
   if (text === '...' || text === '[..]') return { kind: 'multi', text };
   // A whole `*` is one name, like `<name>`.
-  if (text === '*') return { kind: 'pattern', text, nfa: WHOLE_STAR, literalChars: 0, wildcards: 1, breadth: 3 };
+  if (text === '*') return { kind: 'pattern', text, start: '', nfa: WHOLE_STAR, literalChars: 0, wildcards: 1, breadth: 3 };
   const fragment = compileFragment(text);
   if (fragment.wildcards === 0) return { kind: 'literal', text, value: text.replaceAll('\\', '') };
+  let nfa: SegmentNfa | undefined;
   return {
     kind: 'pattern',
     text,
-    nfa: compileNfa(fragment.pattern),
+    start: literalStart(fragment.pattern),
+    get nfa() {
+      return (nfa ??= compileNfa(fragment.pattern));
+    },
     literalChars: fragment.literalChars,
     wildcards: fragment.wildcards,
     breadth: fragment.breadth,

@@ -11,7 +11,7 @@
  * cover `<device>` (a device need not be a zram) and `*` does not cover a
  * whole `...` (that may be several folders).
  */
-import { compileFragment, splitTop } from './fragment.ts';
+import { compileFragment, FormError, splitTop } from './fragment.ts';
 import { VIRTUAL_BASE, VIRTUAL_LIMIT } from './segment-nfa.ts';
 import { DIGITS, isSingle, NAME_CHARS, sameRanges, type CharRanges, type SegmentPattern } from './segment-pattern.ts';
 import { concreteSegment, type WalkInput, type WalkSegment } from './trie.ts';
@@ -44,7 +44,8 @@ function mentionSegment(text: string, virtual: CharRanges[]): WalkSegment | unde
     const fragment = compileFragment(text === '*' ? '<name>' : text);
     if (fragment.wildcards === 0) return concreteSegment(text.replaceAll('\\', ''));
     pattern = fragment.pattern;
-  } catch {
+  } catch (e) {
+    if (!(e instanceof FormError)) throw e;
     return concreteSegment(text); // an unclosed bracket: the text as it stands
   }
   const witnesses = witnessesOf(pattern, virtual);

@@ -9,7 +9,7 @@
  * character of this set" and is accepted only where the What accepts every
  * character of the set (see `mention-segments.ts`).
  */
-import { inRanges, isSingle, NAME_CHARS, rangesWithin, sameRanges, type CharRanges, type SegmentPattern } from './segment-pattern.ts';
+import { inRanges, isSingle, literalStart, NAME_CHARS, rangesWithin, sameRanges, type CharRanges, type SegmentPattern } from './segment-pattern.ts';
 
 /** Counts the work of matching (automaton states visited per character, trie states): a deterministic measure of cost for tests and benches. */
 export interface WorkMeter {
@@ -89,9 +89,8 @@ export function compileNfa(pattern: SegmentPattern): SegmentNfa {
   };
   const start = build(pattern, MATCH);
   const items = pattern.type === 'seq' ? pattern.items : [pattern];
-  const first = items[0]!;
   const last = items[items.length - 1]!;
-  const prefix = first.type === 'text' ? first.value : '';
+  const prefix = literalStart(pattern);
   const suffix = last.type === 'text' && items.length > 1 ? last.value : '';
   const middle = items.slice(prefix ? 1 : 0, items.length - (suffix ? 1 : 0));
   const only = middle.length === 1 ? middle[0]! : undefined;

@@ -111,3 +111,9 @@ export function isSingle(ranges: CharRanges): boolean {
 export function sameRanges(a: CharRanges, b: CharRanges): boolean {
   return a.length === b.length && a.every(([lo, hi], i) => lo === b[i]![0] && hi === b[i]![1]);
 }
+
+/** The text every match starts with (`in_voltage` for `in_voltageY_raw`). */
+export function literalStart(pattern: SegmentPattern): string {
+  const first = pattern.type === 'seq' ? pattern.items[0]! : pattern;
+  return first.type === 'text' ? first.value : '';
+}

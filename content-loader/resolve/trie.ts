@@ -82,8 +82,8 @@ export function insert<T>(root: TrieNode<T>, compiled: CompiledWhat, target: T):
       if (segment.kind === 'literal') addTo(node.literal, segment.value, child);
       else if (segment.kind === 'multi') node.multi.push(child);
       else {
-        addTo(node.patterns, segment.nfa.prefix, child);
-        node.longestStart = Math.max(node.longestStart, segment.nfa.prefix.length);
+        addTo(node.patterns, segment.start, child);
+        node.longestStart = Math.max(node.longestStart, segment.start.length);
       }
     }
     node = child;
