@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTree } from '../content-loader/index.ts';
 import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
-import { buildResolver, resolve } from '../content-loader/resolve/index.ts';
+import { buildResolver, MAX_PATH_LENGTH, resolve } from '../content-loader/resolve/index.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
+import { attacks } from '../tests/helpers/crafted-paths.ts';
 import { editAndWait, openLive, startDev } from '../tests/helpers/dev-server.ts';
 import { timedRun } from './timed-run.ts';
 import { anchorRows, sphinxAnchor } from './bench-sphinx.ts';
@@ -56,6 +57,20 @@ const resolver = buildResolver(tree.entries);
 const queries = readFileSync(join(project, 'tests/fixtures/resolve/linux-6.12.tsv'), 'utf8')
   .split('\n').filter((l) => l.startsWith('/')).map((l) => l.split('\t')[0]!);
 row(`resolver, per query (${queries.length} real paths, median of 21 rounds)`, ms(median(21, () => queries.forEach((q) => resolve(resolver, q))) / queries.length), '< 5 ms');
+// Crafted paths (tests/helpers/crafted-paths.ts): every wildcard segment of every What attacked up to PATH_MAX.
+for (const version of ['6.1', '6.12']) {
+  const dir = join(corpus, `linux-${version}`, 'ABI');
+  if (!existsSync(dir)) continue;
+  const entries = version === '6.12' ? tree.entries : parseTree(dir).entries;
+  const attacked = version === '6.12' ? resolver : buildResolver(entries);
+  const paths = attacks(entries.flatMap((e) => e.symbols.map((s) => s.what))).flatMap((a) => a.paths());
+  let worst = { ms: 0, path: '' };
+  for (const path of paths) {
+    const t = median(3, () => resolve(attacked, path));
+    if (t > worst.ms) worst = { ms: t, path };
+  }
+  row(`resolver, slowest of ${paths.length} crafted paths of up to ${MAX_PATH_LENGTH} characters, linux-${version} (median of 3 each)`, `${ms(worst.ms)} (${worst.path.slice(0, 40)}…)`, '<= 50 ms');
+}
 
 if (!only) {
   // Cold build: a fresh output and cache folder, as on a fresh clone.

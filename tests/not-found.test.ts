@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
-import { pathToWhat, suggestionsFor } from '../content-loader/site/not-found.ts';
+import { fuzzyQueryOf, pathToWhat, suggestionsFor } from '../content-loader/site/not-found.ts';
 import { buildResolver } from '../content-loader/resolve/index.ts';
 import { buildSearchIndex, loadSearchIndex, prepareLocalSearch } from '../content-loader/search/index.ts';
 import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
@@ -11,6 +11,12 @@ describe('pathToWhat', () => {
     expect(pathToWhat('/sys/class/net/%3Ciface%3E/mtu/')).toBe('/sys/class/net/<iface>/mtu');
     expect(pathToWhat('/~/Audit~x20Login~x20UID/')).toBe('Audit~x20Login~x20UID');
     expect(pathToWhat('/%E0%A4%A/')).toBe('/%E0%A4%A');
+  });
+
+  it('gives the fuzzy match the last names only, cut short, however long the URL', () => {
+    expect(fuzzyQueryOf('/sys/class/net/~iface~/mtux')).toBe('class/net/ iface /mtux');
+    const crafted = pathToWhat(`/sys/bus/usb/devices/${'a-'.repeat(3000)}:a/supports_autosuspend/`);
+    expect(fuzzyQueryOf(crafted)).toBe(`usb/devices/${'a-'.repeat(16)}/supports_autosuspend`);
   });
 });
 
@@ -33,6 +39,16 @@ describe.skipIf(!hasCorpus('6.12'))(`404 suggestions on linux-6.12 ${needsCorpus
 
   it('offers the closest documented folder for a path below nothing documented', () => {
     expect(suggestionsFor('/sys/kernel/mm/zz_no_such/', resolver, local)[0]).toEqual({ what: '/sys/kernel/mm', url: '/sys/kernel/mm/', why: 'closest documented folder' });
+  });
+
+  it('answers a crafted URL longer than any real path: nothing documents it, nothing is similar', () => {
+    // The resolver refuses it (longer than PATH_MAX); the fuzzy match sees 4 short names, `a-a-...` matching none.
+    expect(suggestionsFor(`/sys/bus/usb/devices/${'a-'.repeat(3000)}:a/supports_autosuspend/`, resolver, local)).toEqual([]);
+    expect(suggestionsFor(`/sys/bus/usb/devices/${'a-'.repeat(30)}:a/supports_autosuspend/`, resolver, local)[0]).toEqual({
+      what: '/sys/bus/usb/devices',
+      url: '/sys/bus/usb/devices/',
+      why: 'closest documented folder',
+    });
   });
 
   it('reads a mistyped permalink', () => {

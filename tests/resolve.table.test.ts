@@ -49,17 +49,4 @@ describe.skipIf(!existsSync(CORPUS))('resolver over linux-6.12 (skips when ../sh
     const loaded = loadResolver(JSON.parse(JSON.stringify(serializeResolver(parseTree(CORPUS).entries))));
     for (const { path } of rows) expect(resolve(loaded, path)).toEqual(resolve(resolver, path));
   });
-
-  it('resolves a query in well under 5 ms', () => {
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      for (const { path } of rows) {
-        const start = performance.now();
-        resolve(resolver, path);
-        times.push(performance.now() - start);
-      }
-    }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
-  });
 });

@@ -4,6 +4,9 @@ import { buildResolver, deepestDocumentedPrefix, loadResolver, resolve, resolveM
 import { whatToUrl } from '../content-loader/parse/permalink.ts';
 import { classViews } from '../content-loader/resolve/views.ts';
 import { isSkipped, namesOf } from '../content-loader/resolve/sysfs-walk.ts';
+import { compileFragment } from '../content-loader/resolve/fragment.ts';
+import { compileNfa, nfaMatches } from '../content-loader/resolve/segment-nfa.ts';
+import type { SegmentPattern } from '../content-loader/resolve/segment-pattern.ts';
 
 /** True when the compiled What matches the whole concrete path (one resolver per What keeps the unit small). */
 function matches(what: string, path: string): boolean {
@@ -135,20 +138,28 @@ describe('resolver', () => {
     expect(classViews(['sys', 'devices', 'x', 'net', 'eth0', 'mtu'], new Set(['net']))).toEqual([['sys', 'class', 'net', 'eth0', 'mtu']]);
   });
 
-  it('finds the deepest documented prefix, wildcards included', () => {
-    expect(deepestDocumentedPrefix(resolver, '/sys/class/net/eth0/nosuch')).toEqual({
-      prefix: '/sys/class/net/<iface>',
-      url: '/sys/class/net/~iface~/',
-      depth: 4,
-      pathPrefix: '/sys/class/net/eth0',
+  it('finds the deepest documented folder the path surely lies in', () => {
+    // `mtu` has literal text, so `eth0` surely is an <iface>.
+    expect(deepestDocumentedPrefix(resolver, '/sys/class/net/eth0/mtu/nosuch')).toEqual({
+      prefix: '/sys/class/net/<iface>/mtu',
+      url: '/sys/class/net/~iface~/mtu/',
+      depth: 5,
+      pathPrefix: '/sys/class/net/eth0/mtu',
     });
+    // A name under a bare wildcard may be anything (`bonding_masters` is a file, not an interface).
+    expect(deepestDocumentedPrefix(resolver, '/sys/class/net/bonding_masters')?.prefix).toBe('/sys/class/net');
+    expect(deepestDocumentedPrefix(resolver, '/sys/class/net/eth0/nosuch')?.prefix).toBe('/sys/class/net');
+    // `1-2` fits `<busnum>-<devnum>`, whose `-` is literal text.
+    expect(deepestDocumentedPrefix(resolver, '/sys/bus/usb/devices/1-2/nosuch')?.prefix).toBe('/sys/bus/usb/devices/<busnum>-<devnum>');
     expect(deepestDocumentedPrefix(resolver, '/proc/1/status')).toBeUndefined();
   });
 
-  it('resolveMention: exact, else best pattern, else prefix page, honouring exclude', () => {
+  it('resolveMention: exact, else best pattern, else the folder, honouring exclude', () => {
     expect(resolveMention(resolver, '/sys/class/net/eth0/mtu')).toBe('/sys/class/net/~iface~/mtu/');
-    expect(resolveMention(resolver, '/sys/class/net/eth0/nosuch')).toBe('/sys/class/net/~iface~/');
-    expect(resolveMention(resolver, '/sys/bus/usb/devices/usb1/speed', { exclude: ['/sys/bus/usb/devices/usbX/speed/'] })).toBe('/sys/bus/usb/devices/.../speed/');
+    expect(resolveMention(resolver, '/sys/class/net/<iface>/nosuch')).toBe('/sys/class/net/~iface~/');
+    expect(resolveMention(resolver, '/sys/class/net/eth0/nosuch')).toBeUndefined(); // `/sys/class/net/` is two folders up: too vague
+    // On the page of the best target itself: no link, not the runner-up.
+    expect(resolveMention(resolver, '/sys/bus/usb/devices/usb1/speed', { exclude: ['/sys/bus/usb/devices/usbX/speed/'] })).toBeUndefined();
     expect(resolveMention(resolver, '/sys/class/net/eth0/mtu', { exclude: ['/sys/class/net/~iface~/mtu/'] })).toBeUndefined();
     expect(resolveMention(resolver, '/sys/nosuch/thing')).toBeUndefined(); // only `/sys` documented: too shallow
     expect(resolveMention(resolver, 'Audit Login UID')).toBeUndefined();
@@ -179,5 +190,119 @@ describe('sysfs walk helpers', () => {
       '/sys/devices/pci0/net/eth0/statistics/rx_bytes',
       '/sys/class/net/eth0/statistics/rx_bytes',
     ]);
+  });
+});
+
+/** The regex a pattern means, the way the old compiler wrote it: the automaton must agree with it. */
+function regexOf(p: SegmentPattern): string {
+  const esc = (code: number) => `\\u{${code.toString(16)}}`;
+  switch (p.type) {
+    case 'text':
+      return [...p.value].map((c) => esc(c.codePointAt(0)!)).join('');
+    case 'chars':
+      return `[${p.ranges.map(([lo, hi]) => (lo === hi ? esc(lo) : `${esc(lo)}-${esc(hi)}`)).join('')}]`;
+    case 'seq':
+      return p.items.map(regexOf).join('');
+    case 'alt':
+      return `(?:${p.options.map(regexOf).join('|')})`;
+    case 'opt':
+      return `(?:${regexOf(p.item)})?`;
+    case 'repeat':
+      return `(?:${regexOf(p.item)})${p.min === 1 ? '+' : '*'}`;
+  }
+}
+
+describe('segment automaton', () => {
+  const segments = [...new Set(FORMS.flatMap(([what]) => compiled(what).segments.filter((s) => s.kind !== 'multi').map((s) => s.text)))];
+
+  it('accepts exactly what the equivalent regex accepts, on every short string over the pattern’s own characters', () => {
+    let compared = 0;
+    for (const text of segments) {
+      const { pattern } = compileFragment(text);
+      const regex = new RegExp(`^${regexOf(pattern)}$`, 'u');
+      const nfa = compileNfa(pattern);
+      const alphabet = [...new Set([...text.replace(/[<>{}[\]()|,\\]/g, ''), 'a', '1', 'f'])].slice(0, 7);
+      const strings = [''];
+      for (let length = 1; length <= 4; length++) for (const s of strings.filter((x) => x.length === length - 1)) for (const c of alphabet) strings.push(s + c);
+      // Plus the pattern's own sample and its near misses.
+      for (const s of strings.concat([text, `${text}x`, text.slice(1)])) {
+        expect(nfaMatches(nfa, s), `${text} on ${JSON.stringify(s)}`).toBe(regex.test(s));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('does work linear in the input, where a backtracking regex explodes', () => {
+    const nfa = compileNfa(compileFragment('<a>_<b>_<c>_<d>_<e>_x').pattern);
+    const steps = (n: number) => {
+      const meter = { steps: 0 };
+      expect(nfaMatches(nfa, 'a_'.repeat(n), undefined, meter)).toBe(false);
+      return meter.steps;
+    };
+    expect(steps(400) / steps(200)).toBeLessThan(2.1);
+    expect(steps(400)).toBeLessThan(400 * 2 * 12); // input length × automaton states
+  });
+
+  it('refuses forms that would blow up instead of crashing', () => {
+    const nested = (depth: number): string => (depth === 0 ? 'a' : `{a,${nested(depth - 1)}}`);
+    expect(compiled(`/sys/x/${nested(16)}/y`).segments).toHaveLength(4);
+    expect(compileWhat(`/sys/x/${nested(40)}/y`)).toMatchObject({ reason: expect.stringContaining('nested') });
+    // Numeric ranges expand to alternatives only up to a budget per segment.
+    const wide = compiled(`/sys/x/${'[0-200]'.repeat(50)}/y`).segments[2]!;
+    expect(wide.kind === 'pattern' ? wide.nfa.kinds.length : 0).toBeGreaterThan(0);
+    expect(wide.kind === 'pattern' ? wide.nfa.kinds.length : Infinity).toBeLessThan(5000);
+  });
+});
+
+describe('mentions: links that claim no false relation', () => {
+  const r = buildResolver(
+    [
+      '/proc/*/attr/current',
+      '/sys/class/typec/<port>/data_role',
+      '/sys/class/typec/<port>-partner/type',
+      '/sys/class/typec/<port>-{partner|cable}/identity/',
+      '/sys/block/<disk>/queue/scheduler',
+      '/sys/block/<disk>/<partition>/stat',
+      '/sys/kernel/debug/<cros-ec-device>/uptime',
+      '/sys/devices/*/<our-device>/fuse',
+      '/sys/devices/.../power/wakeup_count',
+      '/sys/devices/hisi_ptt<sicl_id>_<core_id>/requester_filters/<bdf>',
+      '/sys/devices/system/cpu/cpuX/online',
+      '/sys/devices/system/cpu/cpu[0-9]+/dscr',
+      '/sys/module/<MODULENAME>/parameters/<param>',
+      '/sys/class/rtc/rtcX/date',
+    ].map((what) => symbol(what)),
+  );
+  it.each<[string, string | undefined, string]>([
+    ['/proc/meminfo', undefined, 'a plain word is not a process'],
+    ['/proc/$pid/loginuid', '/proc/~~/', 'the mention’s own placeholder is a process: its folder holds it'],
+    ['/proc/1/attr/current', '/proc/~~/attr/current/', 'a concrete path matched by a What'],
+    ['/sys/class/typec/port0-partner/', '/sys/class/typec/~port~-partner/', 'partly literal beats bare'],
+    ['/sys/class/typec/<port>-{partner|cable}/', '/sys/class/typec/~port~-~x7bpartner~x7ccable~x7d/', 'only this folder covers both'],
+    ['/sys/block/<device>/scheduler', '/sys/block/~disk~/', 'a placeholder is no partition; the disk folder holds it'],
+    ['/sys/block/<device>/queue/scheduler', '/sys/block/~disk~/queue/scheduler/', 'placeholder for placeholder'],
+    ['/sys/kernel/debug/zram/zram<id>/block_state', undefined, 'zram is no cros-ec device'],
+    ['/sys/devices/.../wakeup_count', '/sys/devices/.../power/wakeup_count/', 'the mention’s ... stands for .../power'],
+    ['/sys/devices/uncore_cha_2/alias', undefined, 'a name under a bare wildcard, nothing below confirms it'],
+    ['/sys/devices/system/cpu/cpuN/dscr', '/sys/devices/system/cpu/cpu~x5b0-9~x5d+/dscr/', 'cpuN is covered by cpu[0-9]+'],
+    ['/sys/module/grcan/parameters/enable0', '/sys/module/~MODULENAME~/parameters/~param~/', 'literal text below confirms the module'],
+    ['/sys/class/rtc/rtc{0,1,2,3,...}', '/sys/class/rtc/rtcX/', 'every listed name is an rtcX; "..." is "and so on"'],
+  ])('%s -> %s (%s)', (mention, url) => {
+    expect(resolveMention(r, mention)).toBe(url);
+  });
+
+  it('counts its work: crafted mentions stay linear', () => {
+    const hostile = buildResolver([symbol('/sys/redos/<a>_<b>_<c>_<d>_<e>_x')]);
+    const steps = (n: number) => {
+      const meter = { steps: 0 };
+      // No What fits (`_x` is missing); the folder `/sys/redos/` holds it.
+      expect(resolveMention(hostile, `/sys/redos/${'a_'.repeat(n)}`, { meter })).toBe('/sys/redos/');
+      return meter.steps;
+    };
+    expect(steps(400) / steps(200)).toBeLessThan(2.1);
+    // Placeholders that multiply, or many `...`, are too vague to link and cost nothing.
+    expect(resolveMention(r, `/sys/class/typec/${'{ab,cd}'.repeat(12)}`)).toBeUndefined();
+    expect(resolveMention(r, '/sys/devices/.../.../.../power/wakeup_count')).toBeUndefined();
   });
 });

@@ -58,8 +58,9 @@ export function linkify(tree: HastRoot | Element, targets: LinkTargets, tally: L
   if (changed) tree.children = children;
 }
 
+// An address starts where a run of its characters starts: retrying inside a long run is quadratic.
 const TOKEN =
-  /https?:\/\/[^\s<>"'`]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\bDocumentation\/[\w./+-]+|(?<![^\s(["'`])\/(?:sys|proc|dev|config)(?:\/[^\s"'`]*)?(?=[\s.,:;)"'`\]]|$)/g;
+  /https?:\/\/[^\s<>"'`]+|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\bDocumentation\/[\w./+-]+|(?<![^\s(["'`])\/(?:sys|proc|dev|config)(?:\/[^\s"'`]*)?(?=[\s.,:;)"'`\]]|$)/g;
 
 function linkText(node: Text, targets: LinkTargets, tally: LinkTally): ElementContent[] {
   const value = node.value;

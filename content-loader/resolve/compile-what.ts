@@ -46,24 +46,42 @@
  * Whats with an unclosed `<`, `{` or `[`, an empty segment, or no literal
  * text after the first segment (`/sys/.../<device>/<UUID>` would match almost
  * any path) are reported as not compiled; they still match exactly. Matching is case-sensitive and whole-path.
+ *
+ * A pattern segment is matched by an automaton in time linear in the
+ * segment's length (`segment-nfa.ts`), never by a backtracking regex, and a
+ * path is walked segment by segment (`trie.ts`), so no What and no path can
+ * make matching slow.
  */
 import { normalizeWhat } from '../parse/permalink.ts';
 import { compileFragment, FormError, splitTop } from './fragment.ts';
+import { compileNfa, nfaMatches, type SegmentNfa } from './segment-nfa.ts';
+import { NAME_CHARS, chars, literalStart, repeat } from './segment-pattern.ts';
 
 /** How one segment of a What matches a segment of a concrete path. */
 export type SegmentMatcher =
   | { kind: 'literal'; text: string; value: string }
-  | { kind: 'pattern'; text: string; regex: RegExp; literalChars: number; wildcards: number }
+  | {
+      kind: 'pattern';
+      text: string;
+      /** The text every match starts with, for the tree's index. */
+      start: string;
+      /** Built on first use: most segments are never tested in a page's lifetime. */
+      readonly nfa: SegmentNfa;
+      literalChars: number;
+      wildcards: number;
+      breadth: number;
+    }
   | { kind: 'multi'; text: string };
 
 export interface CompiledWhat {
   /** The What as written (normalized: trimmed, no trailing `/`). */
   what: string;
   segments: SegmentMatcher[];
-  /** Ranking keys: more literal characters and segments, fewer wildcards, is more specific. */
+  /** Ranking keys: more literal characters and segments, fewer and narrower wildcards, is more specific. */
   literalChars: number;
   literalSegments: number;
   wildcards: number;
+  breadth: number;
 }
 
 /** A What that is a path but could not be compiled, as data. */
@@ -71,6 +89,10 @@ export interface CompileFailure {
   what: string;
   reason: string;
 }
+
+/** Breadth of a `...` segment: more than any in-segment wildcards add up to. */
+const MULTI_BREADTH = 1000;
+const WHOLE_STAR = compileNfa(repeat(chars(NAME_CHARS), 1));
 
 /** Compiles a path What; returns undefined for a What that is not a path. */
 export function compileWhat(rawWhat: string): CompiledWhat | CompileFailure | undefined {
@@ -96,6 +118,7 @@ export function compileWhat(rawWhat: string): CompiledWhat | CompileFailure | un
   let literalChars = 0;
   let literalSegments = 0;
   let wildcards = 0;
+  let breadth = 0;
   for (const s of segments) {
     if (s.kind === 'literal') {
       literalChars += s.value.length;
@@ -103,17 +126,30 @@ export function compileWhat(rawWhat: string): CompiledWhat | CompileFailure | un
     } else if (s.kind === 'pattern') {
       literalChars += s.literalChars;
       wildcards += s.wildcards;
+      breadth += s.breadth;
     } else {
       // A multi-segment wildcard is far less specific than any in-segment one.
       wildcards += 10;
+      breadth += MULTI_BREADTH;
     }
   }
-  return { what, segments, literalChars, literalSegments, wildcards };
+  return { what, segments, literalChars, literalSegments, wildcards, breadth };
 }
+
 
 /** True when a segment needs some literal text to match (`mtu`, `cpuX`; not `<iface>`, `*`, `...`). */
 export function hasLiteralText(s: SegmentMatcher): boolean {
   return s.kind === 'literal' || (s.kind === 'pattern' && s.literalChars > 0);
+}
+
+/**
+ * True when one concrete path segment (a folder or file name) is what the
+ * What segment `m` stands for; a `...` takes any.
+ * @example segmentAccepts(compileSegment('cpu[0-9]+'), 'cpu12') === true
+ */
+export function segmentAccepts(m: SegmentMatcher, name: string): boolean {
+  if (m.kind === 'literal') return m.value === name;
+  return m.kind === 'multi' || nfaMatches(m.nfa, name);
 }
 
 /** True for the failure branch of `compileWhat`. */
@@ -124,15 +160,21 @@ export function isFailure(c: CompiledWhat | CompileFailure): c is CompileFailure
 /** Compiles one segment's text (no `/` outside brackets). */
 export function compileSegment(text: string): SegmentMatcher {
   if (text === '...' || text === '[..]') return { kind: 'multi', text };
-  if (text === '*') return { kind: 'pattern', text, regex: /^[^/]+$/, literalChars: 0, wildcards: 1 };
+  // A whole `*` is one name, like `<name>`.
+  if (text === '*') return { kind: 'pattern', text, start: '', nfa: WHOLE_STAR, literalChars: 0, wildcards: 1, breadth: 3 };
   const fragment = compileFragment(text);
   if (fragment.wildcards === 0) return { kind: 'literal', text, value: text.replaceAll('\\', '') };
+  let nfa: SegmentNfa | undefined;
   return {
     kind: 'pattern',
     text,
-    regex: new RegExp(`^${fragment.source}$`),
+    start: literalStart(fragment.pattern),
+    get nfa() {
+      return (nfa ??= compileNfa(fragment.pattern));
+    },
     literalChars: fragment.literalChars,
     wildcards: fragment.wildcards,
+    breadth: fragment.breadth,
   };
 }
 

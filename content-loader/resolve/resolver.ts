@@ -7,8 +7,9 @@ import { normalizeWhat, whatToUrl } from '../parse/permalink.ts';
 import type { AbiEntry, Level } from '../types.ts';
 import { compileWhat, isFailure, type CompileFailure, type CompiledWhat } from './compile-what.ts';
 import { byRank } from './rank.ts';
-import { classViews } from './views.ts';
-import { insert, newNode, walk, type TrieNode, type WalkResult } from './trie.ts';
+import { classViewSplits } from './views.ts';
+import { concreteInput, insert, newNode, walk, type TrieNode, type WalkInput, type WalkResult } from './trie.ts';
+import type { WorkMeter } from './segment-nfa.ts';
 
 /** One What symbol as the resolver knows it. */
 export interface ResolverSymbol {
@@ -63,7 +64,7 @@ export function buildResolver(source: readonly AbiEntry[] | readonly ResolverSym
     if (isFailure(compiled)) {
       resolver.failures.push(compiled);
       // Still findable by its exact string.
-      const target: Target = { symbol, compiled: { what: compiled.what, segments: [], literalChars: 0, literalSegments: 0, wildcards: 0 }, order: order++ };
+      const target: Target = { symbol, compiled: { what: compiled.what, segments: [], literalChars: 0, literalSegments: 0, wildcards: 0, breadth: 0 }, order: order++ };
       addExact(resolver, compiled.what, target);
       continue;
     }
@@ -90,29 +91,55 @@ export function flatten(source: readonly AbiEntry[] | readonly ResolverSymbol[])
   return out;
 }
 
+/** Longest path the walk takes (Linux's PATH_MAX): anything longer is no real path, and only an exact What can match it. */
+export const MAX_PATH_LENGTH = 4096;
+
+/** Options for the queries below. */
+export interface QueryOptions {
+  /** Adds the work done (automaton and tree states), for tests and benches that bound it. */
+  meter?: WorkMeter;
+}
+
 /**
  * Every symbol documenting `path`, most specific first (an exact What match
  * before any pattern); a `/sys/devices/...` path also gets the matches of its
  * `/sys/class/...` view, marked with `via`.
  */
-export function resolve(resolver: Resolver, path: string): ResolveMatch[] {
-  return resolveTargets(resolver, path).ranked.map(({ target, exact, via }) => (via ? { ...target.symbol, exact, via } : { ...target.symbol, exact }));
+export function resolve(resolver: Resolver, path: string, options: QueryOptions = {}): ResolveMatch[] {
+  return resolveTargets(resolver, path, options).ranked.map(({ target, exact, via }) => (via ? { ...target.symbol, exact, via } : { ...target.symbol, exact }));
 }
 
-/** The walk behind `resolve`, also giving the deepest node for prefix fallbacks. */
-export function resolveTargets(resolver: Resolver, path: string): { ranked: Ranked[]; walked: WalkResult<Target> } {
+/** The walk behind `resolve`, also giving the deepest documented folder. */
+export function resolveTargets(resolver: Resolver, path: string, options: QueryOptions = {}): { ranked: Ranked[]; walked: WalkResult<Target> } {
   const query = normalizeQuery(path);
   if (!query.startsWith('/')) return { ranked: [], walked: { matches: new Set() } };
-  const segments = querySegments(query);
-  const walked = walk(resolver.root, segments);
-  const found = new Map<Target, Ranked>();
-  for (const target of resolver.exact.get(query) ?? []) found.set(target, { target, exact: true });
-  for (const target of walked.matches) if (!found.has(target)) found.set(target, { target, exact: false });
-  for (const view of classViews(segments, resolver.classes)) {
-    const via = '/' + view.join('/');
-    for (const target of walk(resolver.root, view).matches) if (!found.has(target)) found.set(target, { target, exact: false, via });
+  const exact = resolver.exact.get(query) ?? [];
+  if (query.length > MAX_PATH_LENGTH) return { ranked: rankFound(exact, { matches: new Set() }, []), walked: { matches: new Set() } };
+  return rankWalk(resolver, exact, concreteInput(querySegments(query)), options.meter);
+}
+
+/**
+ * Walks `input` and its symlinked views; ranks what matches, after the
+ * `exact` targets (the What written as the query). Shared by concrete paths
+ * and mentions written as patterns.
+ */
+export function rankWalk(resolver: Resolver, exact: readonly Target[], input: WalkInput, meter?: WorkMeter): { ranked: Ranked[]; walked: WalkResult<Target> } {
+  const walked = walk(resolver.root, input, meter);
+  const views: { via: string; matches: Set<Target> }[] = [];
+  const names = input.segments.map((s) => (s.kind === 'concrete' ? s.text : ''));
+  for (const { head, from } of classViewSplits(names, resolver.classes)) {
+    const view: WalkInput = { ...input, segments: [...concreteInput(head).segments, ...input.segments.slice(from)] };
+    views.push({ via: '/' + view.segments.map((s) => s.text).join('/'), matches: walk(resolver.root, view, meter).matches });
   }
-  return { ranked: [...found.values()].sort(byRank), walked };
+  return { ranked: rankFound(exact, walked, views), walked };
+}
+
+function rankFound(exact: readonly Target[], walked: WalkResult<Target>, views: readonly { via: string; matches: Set<Target> }[]): Ranked[] {
+  const found = new Map<Target, Ranked>();
+  for (const target of exact) found.set(target, { target, exact: true });
+  for (const target of walked.matches) if (!found.has(target)) found.set(target, { target, exact: false });
+  for (const { via, matches } of views) for (const target of matches) if (!found.has(target)) found.set(target, { target, exact: false, via });
+  return [...found.values()].sort(byRank);
 }
 
 /** A documented prefix of a path: the What-side text of the deepest tree node the path reaches. */
@@ -130,13 +157,15 @@ export interface DocumentedPrefix {
 /**
  * The longest prefix of `path` that is itself a What or a prefix of Whats,
  * matched with wildcards, so `/sys/class/net/eth0/nosuch` gives
- * `/sys/class/net/<iface>`. A bare `...` never counts as a prefix.
+ * `/sys/class/net/<iface>`. Only folders the path surely lies in count (see
+ * `walk`): `/proc/meminfo` is not in the process folder `/proc/*`, and a
+ * bare `...` is no folder at all.
  */
-export function deepestDocumentedPrefix(resolver: Resolver, path: string): DocumentedPrefix | undefined {
+export function deepestDocumentedPrefix(resolver: Resolver, path: string, options: QueryOptions = {}): DocumentedPrefix | undefined {
   const query = normalizeQuery(path);
-  if (!query.startsWith('/')) return undefined;
+  if (!query.startsWith('/') || query.length > MAX_PATH_LENGTH) return undefined;
   const segments = querySegments(query);
-  const deepest = walk(resolver.root, segments).deepest;
+  const deepest = walk(resolver.root, concreteInput(segments), options.meter).deepest;
   if (!deepest) return undefined;
   return {
     prefix: deepest.node.prefix,
@@ -146,36 +175,12 @@ export function deepestDocumentedPrefix(resolver: Resolver, path: string): Docum
   };
 }
 
-export interface MentionOptions {
-  /** URLs not to return (e.g. the entry's own symbols, so a description does not link to itself). */
-  exclude?: Iterable<string>;
-  /** Fewest path segments a prefix fallback must cover (default 2: never just `/sys/`). */
-  minPrefixDepth?: number;
-}
-
-/**
- * The single best URL for a path mentioned in a description: the exact What,
- * else the best-ranked pattern, else the path-tree page of the deepest
- * documented prefix; undefined when none (or all are excluded).
- */
-export function resolveMention(resolver: Resolver, path: string, options: MentionOptions = {}): string | undefined {
-  const exclude = new Set(options.exclude ?? []);
-  const { ranked, walked } = resolveTargets(resolver, path);
-  const best = ranked.find(({ target }) => !exclude.has(target.symbol.url));
-  if (best) return best.target.symbol.url;
-  if (ranked.length > 0) return undefined; // documented, but only by an excluded symbol: that is the right target
-  const deepest = walked.deepest;
-  if (!deepest || deepest.depth < (options.minPrefixDepth ?? 2)) return undefined;
-  const url = whatToUrl(deepest.node.prefix);
-  return exclude.has(url) ? undefined : url;
-}
-
 /** A path as typed: trimmed, without a trailing `/`. */
 export function normalizeQuery(path: string): string {
   return normalizeWhat(path);
 }
 
-function querySegments(query: string): string[] {
+export function querySegments(query: string): string[] {
   return query.split('/').filter((s) => s !== '');
 }
 

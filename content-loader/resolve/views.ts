@@ -7,16 +7,30 @@
  * tried, which keeps the number of extra walks to one or two.
  */
 
+/** Real device paths have one or two class folders; a crafted one may name a class at every level. */
+const MAX_VIEWS = 4;
+
+/** A view: its first segments (`sys class net`), then the path's own segments from index `from` on. */
+export interface ViewSplit {
+  head: string[];
+  from: number;
+}
+
+/** Where a `/sys/devices/...` path (given by its segment names) has `/sys/class/...` and `/sys/block/...` spellings. */
+export function classViewSplits(names: readonly string[], classes: ReadonlySet<string>): ViewSplit[] {
+  if (names[0] !== 'sys' || names[1] !== 'devices') return [];
+  const views: ViewSplit[] = [];
+  // The class folder needs a device name after it: `<class>/<device>[/attribute...]`.
+  for (let i = 2; i < names.length - 1; i++) {
+    const name = names[i]!;
+    if (classes.has(name)) views.push({ head: ['sys', 'class', name], from: i + 1 });
+    if (name === 'block') views.push({ head: ['sys', 'block'], from: i + 1 });
+  }
+  // The deepest ones: the device's own class folder is the last on its path.
+  return views.slice(-MAX_VIEWS);
+}
+
 /** The `/sys/class/...` and `/sys/block/...` spellings of a `/sys/devices/...` path, as segments. */
 export function classViews(segments: readonly string[], classes: ReadonlySet<string>): string[][] {
-  if (segments[0] !== 'sys' || segments[1] !== 'devices') return [];
-  const views: string[][] = [];
-  // The class folder needs a device name after it: `<class>/<device>[/attribute...]`.
-  for (let i = 2; i < segments.length - 1; i++) {
-    const name = segments[i]!;
-    const rest = segments.slice(i + 1);
-    if (classes.has(name)) views.push(['sys', 'class', name, ...rest]);
-    if (name === 'block') views.push(['sys', 'block', ...rest]);
-  }
-  return views;
+  return classViewSplits(segments, classes).map(({ head, from }) => [...head, ...segments.slice(from)]);
 }

@@ -24,9 +24,26 @@ export function suggestionsFor(pathname: string, resolver: Resolver, local: Loca
   for (const m of resolve(resolver, path).slice(0, 5)) add(m.what, m.url, 'documents this path');
   const prefix = deepestDocumentedPrefix(resolver, path);
   if (prefix) add(prefix.prefix, prefix.url, 'closest documented folder');
-  // Permalink escapes (~iface~, ~~, ~x20) read as word breaks for the fuzzy match.
-  for (const { symbol } of quickMatches(local, path.replace(/~x[0-9a-f]{2}|~/g, ' '), limit)) add(symbol.what, symbol.url, 'similar name');
+  for (const { symbol } of quickMatches(local, fuzzyQueryOf(path), limit)) add(symbol.what, symbol.url, 'similar name');
   return out;
+}
+
+/** Path segments and characters per segment the similar-name match looks at: its cost grows with the query, and a typo is in the last names. */
+const FUZZY_SEGMENTS = 4;
+const FUZZY_SEGMENT_LENGTH = 32;
+
+/**
+ * What the fuzzy match gets from a URL path: its last few segments, each
+ * cut short, with permalink escapes (`~iface~`, `~~`, `~x20`) read as word
+ * breaks. A crafted URL of thousands of characters costs no more than a real one.
+ * @example fuzzyQueryOf('/sys/class/net/~iface~/mtux') === 'class/net/ iface /mtux'
+ */
+export function fuzzyQueryOf(path: string): string {
+  return path
+    .split('/')
+    .slice(-FUZZY_SEGMENTS)
+    .map((segment) => segment.slice(0, FUZZY_SEGMENT_LENGTH).replace(/~x[0-9a-f]{2}|~/g, ' '))
+    .join('/');
 }
 
 /** A URL path as a What-like path: decoded, without the trailing slash or a `/~/` prefix. */

@@ -15,7 +15,7 @@ import { tokens, whatFs, whatShape, type WhatShape } from './what-shape.ts';
 import { iioSuffixes } from './iio-channel.ts';
 import { compileWhat, isFailure } from '../resolve/index.ts';
 import { compareText } from '../shared/compare.ts';
-import type { SegmentMatcher } from '../resolve/index.ts';
+import { segmentAccepts, type SegmentMatcher } from '../resolve/index.ts';
 import type { AbiEntry } from '../types.ts';
 import type { SiteKind, SourceIndex, SourceSite } from './types.ts';
 
@@ -224,8 +224,7 @@ export class SourceMatcher {
     if (parent.kind === 'literal') return names.has(parent.value.toLowerCase());
     // A numbered folder (`cluster[0-3]`) is made from a template (`cluster%d`); a wildcard would accept any name.
     if (parent.literalChars === 0) return false;
-    const regex = parent.regex;
-    for (const n of names) if (n.includes('%') && regex.test(n.replace(/%\d*l*[dui]/g, '0'))) return true;
+    for (const n of names) if (n.includes('%') && segmentAccepts(parent, n.replace(/%\d*l*[dui]/g, '0'))) return true;
     return false;
   }
 
@@ -277,7 +276,7 @@ function hasToken(fileTokens: ReadonlySet<string>, word: string): boolean {
 function dirAgreement(site: SourceSite, parent: SegmentMatcher | undefined): number {
   if (!site.dir || !parent || parent.kind === 'multi') return 0;
   const dir = site.dir.slice(site.dir.lastIndexOf('/') + 1);
-  const agrees = parent.kind === 'literal' ? parent.value === dir : parent.regex.test(dir);
+  const agrees = segmentAccepts(parent, dir);
   return agrees ? 3 : -4;
 }
 

@@ -2,7 +2,7 @@
  * The source index arranged for matching: sites by name, names by the
  * words in them (for What segments with wildcards), names by file.
  */
-import type { SegmentMatcher } from '../resolve/index.ts';
+import { segmentAccepts, type SegmentMatcher } from '../resolve/index.ts';
 import { tokens, words } from './what-shape.ts';
 import type { SourceIndex, SourceSite } from './types.ts';
 
@@ -72,10 +72,9 @@ export function namesMatching(lookup: SiteLookup, segment: SegmentMatcher, segme
     return found;
   }
   if (segment.kind !== 'pattern') return [];
-  const regex = segment.regex;
   return candidates(lookup, segmentWords).filter((key) => {
     const originals = new Set(lookup.byName.get(key)!.map((s) => s.name));
-    return [...originals].some((name) => matchesPattern(regex, name));
+    return [...originals].some((name) => matchesPattern(segment, name));
   });
 }
 
@@ -90,9 +89,9 @@ function candidates(lookup: SiteLookup, segmentWords: readonly string[]): string
 }
 
 /** True when a pattern accepts the name as written, or lower-cased (`CAPACITY` is lower-cased at run time). */
-function matchesPattern(regex: RegExp, name: string): boolean {
+function matchesPattern(segment: SegmentMatcher, name: string): boolean {
   const sample = name.replace(/%\d*l*[dui]/g, '0').replace(/%\d*l*x/g, 'a');
-  return regex.test(sample) || regex.test(sample.toLowerCase());
+  return segmentAccepts(segment, sample) || segmentAccepts(segment, sample.toLowerCase());
 }
 
 /** A name with its numbers and printf numbers replaced by `#`. */
