@@ -68,6 +68,22 @@ export interface AbiEntry {
   users?: string;
   /** Description with the kernel's dedent applied; absent when the entry has none. */
   description?: string;
+  /**
+   * The file's own sections that follow the entry (column-0 titles and their
+   * text), which the kernel's parser reads into the description; only when
+   * there are some (see parse/sections-after.ts).
+   */
+  sectionsAfter?: FileSection[];
+}
+
+/** A section of an ABI file between two entries: an underlined title and the text under it. */
+export interface FileSection {
+  /** The title as written, without its underline. */
+  title: string;
+  /** The text under the title, column-0 ReST like a description's; may be empty. */
+  text: string;
+  /** Line of the title in the file. */
+  line: number;
 }
 
 /** One record file (README files are introductions and are not listed here). */

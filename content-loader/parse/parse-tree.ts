@@ -102,6 +102,7 @@ function toEntry(parsed: ParsedEntry, source: SourceFile, id: string, warnings: 
   ] as const;
   for (const [key, value] of fields) if (value !== undefined) entry[key] = pyStrip(value);
   if (parsed.description !== undefined) entry.description = parsed.description.replace(/^\n+/, '').trimEnd();
+  if (parsed.sectionsAfter) entry.sectionsAfter = parsed.sectionsAfter;
   return entry;
 }
 

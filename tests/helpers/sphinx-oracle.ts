@@ -56,19 +56,29 @@ export function entryRef(entry: AbiEntry): string {
 
 /**
  * Our rendering of every entry's description (as the site shows it, links
- * included), by `entryRef`. A closing section title (the next section's,
- * which the file page shows right after the entry) counts as the plain
- * paragraph Sphinx makes of it inside the entry.
+ * included), by `entryRef`. What the file page shows right after the entry
+ * and Sphinx inside it, the kernel's parser having read it into the
+ * description, counts as Sphinx shows it: a closing section title, and each
+ * of the file's sections after the entry, as a plain paragraph (Sphinx's
+ * pipeline deletes the underline) followed by the section's text.
  */
 export function ourStructures(tree: AbiTree): Map<string, Structure> {
   const render = descriptionRenderer();
   return new Map(
     tree.entries.map((e) => {
-      const { html, sectionTitle } = render(e, tree);
-      const shown = sectionTitle === undefined ? [] : [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: sectionTitle }] } satisfies ElementContent];
-      return [entryRef(e), structureOf([...fragment(html), ...shown])];
+      const { html, sectionTitle, sectionsAfter = [] } = render(e, tree);
+      const shown = [
+        ...fragment(html),
+        ...(sectionTitle === undefined ? [] : [paragraph(sectionTitle)]),
+        ...sectionsAfter.flatMap((section) => [paragraph(section.title), ...fragment(section.html)]),
+      ];
+      return [entryRef(e), structureOf(shown)];
     }),
   );
+}
+
+function paragraph(text: string): ElementContent {
+  return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] };
 }
 
 /** An HTML fragment as hast nodes. */
