@@ -56,6 +56,13 @@ export interface AbiEntry {
   id: string;
   /** The id docs.kernel.org gives the entry's HTML anchor ("abi-sys-kernel-btf-vmlinux"). */
   anchor: string;
+  /**
+   * The id docs.kernel.org gave the entry while scripts/get_abi.pl built its
+   * ABI pages (6.1, 6.12: labels unique per level page, not across the tree),
+   * only where it differs from `anchor`; pages that show `anchor` answer to
+   * it too, so links pasted then still land (parse/kernel-id.ts).
+   */
+  perlAnchor?: string;
   level: Level;
   /** Path relative to the ABI folder, e.g. "testing/sysfs-kernel-btf". */
   file: string;

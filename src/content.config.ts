@@ -35,6 +35,7 @@ export const collections = {
     schema: z.object({
       id: z.string(),
       anchor: z.string(),
+      perlAnchor: z.string().optional(),
       level,
       file: z.string(),
       line: z.number(),
