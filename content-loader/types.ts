@@ -56,6 +56,13 @@ export interface AbiEntry {
   id: string;
   /** The id docs.kernel.org gives the entry's HTML anchor ("abi-sys-kernel-btf-vmlinux"). */
   anchor: string;
+  /**
+   * The id docs.kernel.org gave the entry while scripts/get_abi.pl built its
+   * ABI pages (6.1, 6.12: labels unique per level page, not across the tree),
+   * only where it differs from `anchor`; pages that show `anchor` answer to
+   * it too, so links pasted then still land (parse/kernel-id.ts).
+   */
+  perlAnchor?: string;
   level: Level;
   /** Path relative to the ABI folder, e.g. "testing/sysfs-kernel-btf". */
   file: string;
@@ -68,6 +75,22 @@ export interface AbiEntry {
   users?: string;
   /** Description with the kernel's dedent applied; absent when the entry has none. */
   description?: string;
+  /**
+   * The file's own sections that follow the entry (column-0 titles and their
+   * text), which the kernel's parser reads into the description; only when
+   * there are some (see parse/sections-after.ts).
+   */
+  sectionsAfter?: FileSection[];
+}
+
+/** A section of an ABI file between two entries: an underlined title and the text under it. */
+export interface FileSection {
+  /** The title as written, without its underline. */
+  title: string;
+  /** The text under the title, column-0 ReST like a description's; may be empty. */
+  text: string;
+  /** Line of the title in the file. */
+  line: number;
 }
 
 /** One record file (README files are introductions and are not listed here). */

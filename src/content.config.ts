@@ -15,10 +15,13 @@ if (!tree) {
 const base = import.meta.env.BASE_URL;
 const describe = descriptionRenderer({ base });
 // The mentions no entry documents are kept for /health/, which would otherwise render everything again;
-// a title closing the description is the next section's, shown between entries on the file page.
+// a title closing the description and the file's sections after the entry are shown between entries on the file page.
 const render = (entry: AbiEntry, tree: AbiTree): Rendered => {
-  const { html, stats, sectionTitle } = describe(entry, tree);
-  return { html, metadata: { unresolvedMentions: stats.unresolvedMentions, ...(sectionTitle === undefined ? {} : { sectionTitle }) } };
+  const { html, stats, sectionTitle, sectionsAfter } = describe(entry, tree);
+  return {
+    html,
+    metadata: { unresolvedMentions: stats.unresolvedMentions, ...(sectionTitle === undefined ? {} : { sectionTitle }), ...(sectionsAfter ? { sectionsAfter } : {}) },
+  };
 };
 // Only entries have descriptions to render.
 const source = (collection: AbiCollection) =>
@@ -31,6 +34,7 @@ const sourceLine = { file: z.string(), line: z.number() };
 
 const level = z.enum(LEVELS);
 const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });
+const fileSection = z.object({ title: z.string(), text: z.string(), line: z.number() });
 const warning = z.object({ kind: z.enum(WARNING_KINDS), file: z.string(), line: z.number(), message: z.string() });
 
 export const collections = {
@@ -39,6 +43,7 @@ export const collections = {
     schema: z.object({
       id: z.string(),
       anchor: z.string(),
+      perlAnchor: z.string().optional(),
       level,
       file: z.string(),
       line: z.number(),
@@ -49,6 +54,7 @@ export const collections = {
       contact: z.string().optional(),
       users: z.string().optional(),
       description: z.string().optional(),
+      sectionsAfter: z.array(fileSection).optional(),
     }),
   }),
   files: defineCollection({

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe as suite, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { describe as describeText } from '../content-loader/describe/index.ts';
+import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
 import { wordCounts, wordsLacking } from './helpers/words.ts';
 import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
 
@@ -76,15 +77,27 @@ function markupInLiteral(html: string): string[] {
 
 for (const version of ['6.1', '6.12']) {
   suite.skipIf(!hasCorpus(version))(`describe keeps every word of linux-${version} ${needsCorpus}`, () => {
-    const described = () =>
-      parseTree(corpusTree(version)).entries.flatMap((entry) =>
-        entry.description === undefined ? [] : [{ at: `${entry.file}:${entry.line}`, source: entry.description, ...describeText(entry.description) }],
-      );
+    // The description as the kernel's parser has it: the entry's own text, then
+    // the file's sections the parser cut from its end. What the site shows of it:
+    // the description on the entry, the closing title and the sections on the file page.
+    const described = () => {
+      const tree = parseTree(corpusTree(version));
+      const render = descriptionRenderer();
+      return tree.entries.flatMap((entry) => {
+        if (entry.description === undefined) return [];
+        const sections = entry.sectionsAfter ?? [];
+        const source = [entry.description, ...sections.map((s) => `${s.title}\n\n${s.text}`)].join('\n\n');
+        const { html, sectionTitle, sectionsAfter = [] } = render(entry, tree);
+        const shown = [html, ...sectionsAfter.map((s) => s.html)].join('\n');
+        const titles = [sectionTitle ?? '', ...sectionsAfter.map((s) => s.title)].join(' ');
+        return [{ at: `${entry.file}:${entry.line}`, source, html: shown, titles }];
+      });
+    };
 
-    it('renders every word of every description (the closing section title on the file page)', () => {
+    it('renders every word of every description (closing section titles and the sections after an entry on the file page)', () => {
       const failures: string[] = [];
-      for (const { at, source, html, sectionTitle } of described()) {
-        const missing = missingWords(source, `${renderedText(html)} ${sectionTitle ?? ''}`);
+      for (const { at, source, html, titles } of described()) {
+        const missing = missingWords(source, `${renderedText(html)} ${titles}`);
         if (missing.length) failures.push(`${at}: ${missing.slice(0, 8).join(' ')}`);
       }
       expect(failures).toEqual([]);

@@ -1,5 +1,7 @@
 import { describe as suite, expect, it } from 'vitest';
 import { describe as describeText } from '../content-loader/describe/index.ts';
+import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
+import { buildTree } from '../content-loader/parse/parse-tree.ts';
 
 /** Each input must render with its markup shown as text, never as markup. */
 const hostile: Record<string, string> = {
@@ -61,6 +63,16 @@ suite('describe on hostile input', () => {
       else if (input.includes('<script>')) expect(html.includes('&#x3C;script>') || sectionTitle?.includes('<script>')).toBe(true);
     });
   }
+
+  it("keeps a file's section after an entry as text: the title plain (the page escapes it), the text rendered inert", () => {
+    const text = 'What:\t\t/sys/x\nDescription:\n\t\tok\n\n<script>alert(1)</script>\n-------------------------\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))\n';
+    const tree = buildTree([{ path: 'testing/sysfs-x', level: 'testing', dir: 'testing', basename: 'sysfs-x', text }]);
+    const { html, sectionsAfter } = descriptionRenderer()(tree.entries[0]!, tree);
+    expect(html).toBe('<p>ok</p>');
+    expect(sectionsAfter?.[0]?.title).toBe('<script>alert(1)</script>');
+    assertInert(sectionsAfter![0]!.html);
+    expect(sectionsAfter![0]!.html).toContain('&#x3C;img src=x onerror=alert(1)>');
+  });
 
   it('drops links whose resolver returns a javascript: URL', () => {
     const { html } = describeText('See /sys/foo and Documentation/ABI/testing/x.', {

@@ -5,6 +5,7 @@ import { parseTree } from '../content-loader/index.ts';
 import { describe as describeText } from '../content-loader/describe/index.ts';
 import { fileToUrl } from '../content-loader/parse/permalink.ts';
 import { corpusTree, needsCorpus } from './helpers/corpus.ts';
+import { wordList } from './helpers/words.ts';
 
 const siteDir = inject('siteDir');
 
@@ -31,6 +32,26 @@ suite.skipIf(!siteDir)(`rendered descriptions on the built linux-6.12 site ${nee
       if (next) expect(at, `${entry.file}:${entry.line}: ${title}`).toBeLessThan(html.indexOf(`id="${next.anchor}"`));
       // Not in the entry's own description any more.
       expect(page(entry.symbols[0]!.url)).not.toContain(`<h4>${escaped}</h4>`);
+    }
+  });
+
+  it("shows the file's sections after an entry (title and text) on the file page between it and the next entry, not on the entry's own page", () => {
+    const escaped = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;');
+    const sectioned = entries().flatMap((entry, i, all) =>
+      (entry.sectionsAfter ?? []).map((section) => ({ entry, section, next: all[i + 1]?.file === entry.file ? all[i + 1] : undefined })),
+    );
+    expect(sectioned.filter(({ section }) => section.text).length).toBeGreaterThan(0);
+    for (const { entry, section, next } of sectioned) {
+      const where = `${entry.file}:${section.line}: ${section.title}`;
+      const html = page(fileToUrl(entry.file));
+      const at = html.indexOf(`<h2 class="section-title">${escaped(section.title)}</h2>`);
+      const end = next ? html.indexOf(`id="${next.anchor}"`) : html.length;
+      expect(at, where).toBeGreaterThan(html.indexOf(`id="${entry.anchor}"`));
+      expect(at, where).toBeLessThan(end);
+      // Every word of its text, in order, between its title and the next entry.
+      const shown = html.slice(at, end).replace(/<[^>]*>/g, ' ').replace(/&#x([0-9a-f]+);|&#(\d+);/gi, (_, hex?: string, dec?: string) => String.fromCodePoint(hex ? parseInt(hex, 16) : Number(dec)));
+      expect(wordList(shown).join(' '), where).toContain(wordList(section.text).join(' '));
+      expect(page(entry.symbols[0]!.url), where).not.toContain(escaped(section.title));
     }
   });
 

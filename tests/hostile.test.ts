@@ -27,6 +27,10 @@ describe('a hostile tree', () => {
     expect(whats).not.toContain('/sys/dot/file');
     expect(whats).not.toContain('/sys/backup/file');
     expect(tree.entries.find((e) => e.symbols[0]!.what === '/sys/huge/description')!.description!.split('\n')).toHaveLength(20_000);
+    // The payloads of the file's own section reach the file page through the parser's cut, not the description.
+    const section = tree.entries.find((e) => e.symbols[0]!.what === '/sys/evil/section')!;
+    expect(section.sectionsAfter?.[0]?.title).toContain('window.__pwned=15');
+    expect(section.description).not.toContain('__pwned');
   });
 
   it('names file:line in its warnings', () => {
@@ -106,6 +110,10 @@ describe('the site built from the hostile tree', () => {
   }, 120_000);
 
   it('never lets a payload through as markup', () => {
+    // The section between entries is on its file page, as text.
+    const evil = readFileSync(join(outDir, fileToUrl('testing/sysfs-evil'), 'index.html'), 'utf8');
+    expect(evil).toMatch(/<h2 class="section-title">[^<]*window\.__pwned=15[^<]*<\/h2>/);
+    expect(evil).toContain('window.__pwned=16');
     const files = siteFiles(outDir).filter((f) => f.endsWith('.html')).map((f) => join(outDir, f));
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) expect(unsafeMarkup(readFileSync(file, 'utf8'), '__pwned'), file).toEqual([]);

@@ -4,6 +4,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, inject, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
+import { fileToUrl } from '../content-loader/parse/permalink.ts';
 import { corpusTree, needsCorpus } from './helpers/corpus.ts';
 import { siteFiles } from './helpers/site-files.ts';
 
@@ -30,6 +31,24 @@ describe.skipIf(!siteDir)(`the built linux-6.12 site ${needsCorpus}`, () => {
     const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
     for (const [level, entries] of [['stable', 538], ['testing', 3847], ['obsolete', 114], ['removed', 15]] as const) {
       expect(html).toMatch(new RegExp(`>${level}</span>(</a>)?</th><td class="num">\\d+</td><td class="num">${entries}</td>`));
+    }
+  });
+
+  it('answers to the ids get_abi.pl gave entries (docs.kernel.org in 6.x) on the level stand-in page and the file page, each id once', () => {
+    const entries = parseTree(corpusTree('6.12')).entries;
+    const older = entries.filter((e) => e.perlAnchor !== undefined);
+    expect(older.length).toBeGreaterThan(0);
+    const ids = (html: string, id: string) => html.split(`id="${id}"`).length - 1;
+    for (const entry of older) {
+      const id = entry.perlAnchor!;
+      const standIn = readFileSync(join(siteDir, `admin-guide/abi-${entry.level}.html/index.html`), 'utf8');
+      expect(ids(standIn, id), id).toBe(1);
+      expect(standIn, id).toContain(`<li id="${entry.anchor}"><span id="${id}"><a href="${entry.symbols[0]!.url}">`);
+      const filePage = readFileSync(page(fileToUrl(entry.file)), 'utf8');
+      const next = entries[entries.indexOf(entry) + 1];
+      expect(ids(filePage, id), id).toBe(1);
+      expect(filePage.indexOf(`id="${id}"`), id).toBeGreaterThan(filePage.indexOf(`id="${entry.anchor}"`));
+      if (next?.file === entry.file) expect(filePage.indexOf(`id="${id}"`), id).toBeLessThan(filePage.indexOf(`id="${next.anchor}"`));
     }
   });
 

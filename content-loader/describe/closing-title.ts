@@ -1,5 +1,6 @@
 import type { Heading, PhrasingContent, Root } from 'mdast';
 import type { Plugin } from 'unified';
+import { parseInline } from './inline.ts';
 import './file-data.ts';
 
 /**
@@ -16,6 +17,14 @@ export const remarkClosingTitle: Plugin<[], Root> = () => (tree, file) => {
   tree.children.pop();
   file.data.sectionTitle = plainText(last.children);
 };
+
+/**
+ * A section title as the file page shows it: plain text, its inline markup read.
+ * @example titleText('The ``foo`` files') === 'The foo files'
+ */
+export function titleText(title: string): string {
+  return plainText(parseInline(title.trim()));
+}
 
 function plainText(nodes: Heading['children'] | PhrasingContent[]): string {
   return nodes.map((node): string => ('value' in node ? node.value : 'children' in node ? plainText(node.children) : '')).join('');

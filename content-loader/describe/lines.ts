@@ -1,4 +1,5 @@
 /** Line-level facts the block parser asks about. Lines never contain tabs (the loader expanded them). */
+import { isAdornment } from '../shared/adornment.ts';
 
 export function isBlank(line: string | undefined): boolean {
   return line === undefined || line.trim() === '';
@@ -30,24 +31,9 @@ export function trimBlankLines(lines: readonly string[]): string[] {
   return lines.slice(start, end);
 }
 
-/**
- * A line made only of one of -*=^~ (the kernel deletes these; ReST uses
- * them as section underlines and transitions).
- */
-export function isAdornment(line: string | undefined): boolean {
-  return line !== undefined && /^ *([-*=^~])\1* *$/.test(line);
-}
-
 /** A transition (`----` alone): as in ReST, at least four characters, so a lone `-` stays text. */
 export function isTransition(line: string | undefined): boolean {
   return isAdornment(line) && line!.trim().length >= 4;
-}
-
-/** Whether `line` underlines `title` as ReST reads it: as long as the title, or at least four characters. */
-export function underlines(title: string, line: string | undefined): boolean {
-  if (!isAdornment(line) || isAdornment(title) || title.trim() === '') return false;
-  const length = line!.trim().length;
-  return length >= 4 || length >= title.trim().length;
 }
 
 /** The top border of a ReST simple table: at least two runs of '='. */

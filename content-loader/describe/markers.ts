@@ -1,4 +1,5 @@
-import { indentOf, isBlank, isGridBorder, isSimpleTableBorder, underlines } from './lines.ts';
+import { indentOf, isBlank, isGridBorder, isSimpleTableBorder } from './lines.ts';
+import { underlines } from '../shared/adornment.ts';
 
 /** A list item marker at the start of a line. */
 export interface ListMarker {

@@ -1,8 +1,9 @@
 import { describe, type DescribeContext, type DescribeResult } from './index.ts';
+import { titleText } from './closing-title.ts';
 import { buildResolver, resolveMention } from '../resolve/index.ts';
 import { linkTargetKey } from './link-targets.ts';
 import { fileToUrl } from '../parse/permalink.ts';
-import type { AbiEntry, AbiTree } from '../types.ts';
+import type { AbiEntry, AbiTree, FileSection } from '../types.ts';
 import { withBase } from '../shared/base-path.ts';
 
 /** Resolves a path mentioned in prose to a page URL (the resolver plugs in here). */
@@ -16,11 +17,25 @@ export interface RenderOptions {
   base?: string;
 }
 
+/** A section of the file that follows an entry (`AbiEntry.sectionsAfter`), ready for the file page. */
+export interface RenderedSection {
+  /** Plain text (the page escapes it). */
+  title: string;
+  /** The text under the title, rendered as a description is; '' when there is none. */
+  html: string;
+  line: number;
+}
+
+/** An entry's description rendered, and the file's sections that follow it; `stats` count both. */
+export interface EntryRendering extends DescribeResult {
+  sectionsAfter?: RenderedSection[];
+}
+
 /**
  * Makes the function that renders an entry's description with links into
  * `tree`. The link targets are computed once per tree, not per entry.
  */
-export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => DescribeResult {
+export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => EntryRendering {
   // Keyed by the link targets, not the tree object: a re-parse after an edit
   // that adds or removes no symbol or file keeps the resolver it built.
   const base = options.base ?? '/';
@@ -50,7 +65,21 @@ export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEnt
     byTree.set(tree, ctx);
     return ctx;
   };
-  return (entry, tree) => describe(entry.description ?? '', { ...contextFor(tree), selfUrls: entry.symbols.map((s) => withBase(base, s.url)) });
+  return (entry, tree) => {
+    const ctx = { ...contextFor(tree), selfUrls: entry.symbols.map((s) => withBase(base, s.url)) };
+    const result: EntryRendering = describe(entry.description ?? '', ctx);
+    if (entry.sectionsAfter) result.sectionsAfter = entry.sectionsAfter.map((section) => renderSection(section, ctx, result));
+    return result;
+  };
+}
+
+/** A section's text rendered with the entry's links, its counts added to the entry's. */
+function renderSection(section: FileSection, ctx: DescribeContext, into: DescribeResult): RenderedSection {
+  const rendered = describe(section.text, ctx);
+  const total = into.stats;
+  for (const key of ['literalBlocks', 'tables', 'tablesFallenBack', 'lists', 'admonitions', 'links'] as const) total[key] += rendered.stats[key];
+  total.unresolvedMentions = [...total.unresolvedMentions, ...rendered.stats.unresolvedMentions];
+  return { title: titleText(section.title), html: rendered.html, line: section.line };
 }
 
 /**

@@ -1,7 +1,12 @@
 /**
  * The labels the kernel's Sphinx build gives entries and files, so links
  * into docs.kernel.org's ABI pages can be sent to the right page here.
+ * Two pipelines made them: the Python parser (tools/lib/python/abi, which
+ * our ids follow) labels across the whole tree, and scripts/get_abi.pl
+ * before it (6.1, 6.12) labelled each level's page on its own.
  */
+import type { AbiEntry } from '../types.ts';
+
 
 // The kernel's `re_unprintable`: everything but digits, letters and >0xff.
 const UNPRINTABLE_RUN = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xff]+/g;
@@ -43,6 +48,53 @@ export function claimLabel(label: string, taken: Set<string>): string {
   }
   taken.add(key);
   return key;
+}
+
+/**
+ * The label scripts/get_abi.pl gives an entry before it settles collisions:
+ * the same recipe as `entryLabel`, but on the What's UTF-8 bytes (so every
+ * byte of a non-ASCII character is punctuation) with ASCII-only lowercase.
+ * @example getAbiPlLabel('/sys/kernel/fadump/enabled') === 'abi_sys_kernel_fadump_enabled'
+ */
+export function getAbiPlLabel(firstWhat: string): string {
+  let label = '';
+  for (const byte of new TextEncoder().encode(`abi_${firstWhat}`)) {
+    const c = byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
+    label += c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b ? '_' : String.fromCharCode(c);
+  }
+  return label.replace(/_+/g, '_').replace(/_$/, '');
+}
+
+/**
+ * The ids docs.kernel.org gave entries while get_abi.pl built its pages, by
+ * entry, where they differ from the entry's `anchor`. get_abi.pl ran once
+ * per level page, so a label was taken only by entries of the same level:
+ * `/sys/kernel/fadump/enabled` (testing) kept `abi_sys_kernel_fadump_enabled`
+ * there although `/sys/kernel/fadump_enabled` (obsolete) takes it across the
+ * tree. Where two entries of one level want one label, get_abi.pl gave it to
+ * one of them in hash order and random letters to the others, which no one
+ * can reproduce: we give it to the first in file order (as the Python parser
+ * would), and none to the others. An id that is another entry's or a file's
+ * `anchor` on the same page is not given (the page could not hold both).
+ */
+export function getAbiPlAnchors(entries: readonly Pick<AbiEntry, 'level' | 'anchor' | 'symbols'>[], fileAnchors: readonly string[] = []): Map<number, string> {
+  const anchors = new Map<number, string>();
+  const taken = new Map<string, Set<string>>();
+  const onPage = new Map<string, Set<string>>();
+  entries.forEach((entry) => {
+    if (!onPage.has(entry.level)) onPage.set(entry.level, new Set(fileAnchors));
+    onPage.get(entry.level)!.add(entry.anchor);
+  });
+  entries.forEach((entry, i) => {
+    const labels = taken.get(entry.level) ?? new Set<string>();
+    taken.set(entry.level, labels);
+    const label = getAbiPlLabel(entry.symbols[0]!.what);
+    if (labels.has(label)) return;
+    labels.add(label);
+    const anchor = labelToAnchor(label);
+    if (anchor !== entry.anchor && !onPage.get(entry.level)!.has(anchor)) anchors.set(i, anchor);
+  });
+  return anchors;
 }
 
 /**

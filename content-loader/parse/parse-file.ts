@@ -1,6 +1,7 @@
 import { classifyLine, type LineKind } from './classify.ts';
+import { sectionsAfter, type DescriptionLine } from './sections-after.ts';
 import { expandTabs, isBlank, pyStrip, PY_SPACE, splitLines } from './text.ts';
-import type { Warning, WarningKind } from '../types.ts';
+import type { FileSection, Warning, WarningKind } from '../types.ts';
 
 /** An entry as one file defines it, before tree-wide ids and URLs. */
 export interface ParsedEntry {
@@ -12,6 +13,8 @@ export interface ParsedEntry {
   contact?: string;
   users?: string;
   description?: string;
+  /** The file's sections after the entry, cut from the end of the description (see sections-after.ts). */
+  sectionsAfter?: FileSection[];
 }
 
 export interface ParsedFile {
@@ -25,13 +28,15 @@ type FieldTag = 'date' | 'kernelversion' | 'contact' | 'users' | 'description';
 /**
  * Parser states. `preamble` until the first What; `what` while What lines
  * (and their indented continuations) collect symbols; `field` for a
- * single-value tag's continuation lines; `description` for the free text.
+ * single-value tag's continuation lines; `description` for the free text,
+ * whose lines are also kept with their column in the file and where each
+ * starts in the text (`offsets`), to find where the file's own text begins.
  */
 type State =
   | { name: 'preamble' }
   | { name: 'what'; entry: ParsedEntry }
   | { name: 'field'; entry: ParsedEntry; tag: Exclude<FieldTag, 'description'> }
-  | { name: 'description'; entry: ParsedEntry; indent: string | null };
+  | { name: 'description'; entry: ParsedEntry; indent: string | null; lines: DescriptionLine[]; offsets: number[] };
 
 const LEADING_SPACE = new RegExp(`^([${PY_SPACE}]*)([^${PY_SPACE}].*)`, 's');
 const TAG_WIDTH = ' '.repeat('description'.length);
@@ -47,6 +52,11 @@ export function parseFile(text: string, file: string): ParsedFile {
   const warn = (kind: WarningKind, line: number, message: string) => warnings.push({ kind, file, line, message });
   let state: State = { name: 'preamble' };
 
+  // Any tag ends a description: what it ran into of the file's own text is known then.
+  const endDescription = () => {
+    if (state.name === 'description') cutSectionsAfter(state.entry, state.lines, state.offsets);
+  };
+
   const closeEntry = () => {
     if (state.name === 'preamble') return;
     const entry = state.entry;
@@ -61,6 +71,7 @@ export function parseFile(text: string, file: string): ParsedFile {
     const kind: LineKind = classifyLine(line);
 
     if (kind.kind === 'tag') {
+      endDescription();
       let tag = kind.tag;
       if (kind.name.toLowerCase() !== tag) {
         // The kernel finds tags by substring ("What:/sys/a" is a What whose content starts after the last ':').
@@ -91,8 +102,10 @@ export function parseFile(text: string, file: string): ParsedFile {
       if (entry[tag] !== undefined) warn('repeated-tag', ln, `tag '${kind.name}' appears twice in one entry; both are kept`);
       if (tag === 'description') {
         const first = firstDescriptionLine(kind.separator, kind.content);
-        entry.description = join(entry.description, first.text, '\n');
-        state = { name: 'description', entry, indent: first.indent };
+        entry.description = join(entry.description, '', '\n');
+        const description: State = { name: 'description', entry, indent: first.indent, lines: [], offsets: [] };
+        if (first.text) addLine(description, first.text.slice(0, -1), ln, false, true);
+        state = description;
       } else {
         entry[tag] = join(entry[tag], kind.content, '\n');
         state = { name: 'field', entry, tag };
@@ -110,18 +123,19 @@ export function parseFile(text: string, file: string): ParsedFile {
         return;
       case 'description': {
         const content = expandTabs(line);
+        const atColumn0 = LEADING_SPACE.exec(content)?.[1] === '';
         if (isBlank(content)) {
-          state.entry.description += '\n';
+          addLine(state, '', ln, false);
         } else if (state.indent === null) {
           const m = LEADING_SPACE.exec(content)!;
           state.indent = m[1]!;
-          state.entry.description += m[2]! + '\n';
+          addLine(state, m[2]!, ln, atColumn0);
         } else if (content.startsWith(state.indent)) {
-          state.entry.description += content.slice(state.indent.length) + '\n';
+          addLine(state, content.slice(state.indent.length), ln, atColumn0);
         } else {
           // A line left of the base indent resets it, as in the kernel.
           state.indent = '';
-          state.entry.description += content + '\n';
+          addLine(state, content, ln, atColumn0);
         }
         return;
       }
@@ -135,10 +149,29 @@ export function parseFile(text: string, file: string): ParsedFile {
         return;
     }
   });
+  endDescription();
   closeEntry();
 
   const preambleText = preamble.join('\n').replace(/^\n+/, '');
   return { preamble: preambleText, entries, warnings };
+}
+
+/** Appends a line to the description, as the kernel does, and keeps where it came from. */
+function addLine(state: Extract<State, { name: 'description' }>, text: string, line: number, atColumn0: boolean, onTagLine = false): void {
+  state.offsets.push(state.entry.description!.length);
+  state.lines.push({ text, line, atColumn0, onTagLine });
+  state.entry.description += text + '\n';
+}
+
+/**
+ * Moves the file's sections that the description ran into (sections-after.ts)
+ * from the description's end to `entry.sectionsAfter`.
+ */
+function cutSectionsAfter(entry: ParsedEntry, lines: DescriptionLine[], offsets: number[]): void {
+  const { own, sections } = sectionsAfter(lines);
+  if (!sections.length) return;
+  entry.description = entry.description!.slice(0, offsets[own]);
+  entry.sectionsAfter = [...(entry.sectionsAfter ?? []), ...sections];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { claimLabel, entryLabel, fileLabel, labelToAnchor } from './kernel-id.ts';
+import { claimLabel, entryLabel, fileLabel, getAbiPlAnchors, labelToAnchor } from './kernel-id.ts';
 import { parseFile, type ParsedEntry, type ParsedFile } from './parse-file.ts';
 import { fileToUrl, normalizeWhat, permalink } from './permalink.ts';
 import { decodeUtf8, pyStrip } from './text.ts';
@@ -51,8 +51,9 @@ export function readTree(listing: TreeListing, cache?: ParseCache): AbiTree {
 
 /**
  * Builds the tree from file contents given in order: ids claimed the
- * kernel's way, URLs from the What strings, duplicate definitions and
- * entries too big to list on every page reported.
+ * kernel's way (and the older per-page ids where they differ), URLs from
+ * the What strings, duplicate definitions and entries too big to list on
+ * every page reported.
  */
 export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseCache): AbiTree {
   const files: AbiFile[] = [];
@@ -79,6 +80,10 @@ export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseC
     }
     for (const entry of parsed.entries) entries.push(toEntry(entry, source, claimLabel(entryLabel(entry.whats[0]!.what), taken), warnings));
   }
+  for (const [i, perlAnchor] of getAbiPlAnchors(entries, files.map((f) => f.anchor))) {
+    const { id, anchor, ...rest } = entries[i]!;
+    entries[i] = { id, anchor, perlAnchor, ...rest };
+  }
   warnings.push(...duplicateWarnings(entries), ...manyWhatsWarnings(entries));
   return readme === undefined ? { files, entries, warnings } : { files, entries, warnings, readme };
 }
@@ -102,6 +107,7 @@ function toEntry(parsed: ParsedEntry, source: SourceFile, id: string, warnings: 
   ] as const;
   for (const [key, value] of fields) if (value !== undefined) entry[key] = pyStrip(value);
   if (parsed.description !== undefined) entry.description = parsed.description.replace(/^\n+/, '').trimEnd();
+  if (parsed.sectionsAfter) entry.sectionsAfter = parsed.sectionsAfter;
   return entry;
 }
 

@@ -5,6 +5,7 @@ import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
 import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
+import type { RenderedSection } from '../../content-loader/describe/render-entry.ts';
 
 export interface StoredEntry extends AbiEntry {
   order: number;
@@ -13,6 +14,8 @@ export interface StoredEntry extends AbiEntry {
   unresolvedMentions: string[];
   /** The title of the file's section that starts after this entry (it closed the description). */
   sectionTitle?: string;
+  /** The file's sections after this entry (`AbiEntry.sectionsAfter`), rendered. */
+  renderedSections: RenderedSection[];
 }
 export interface StoredFile extends AbiFile {
   order: number;
@@ -46,6 +49,7 @@ export function loadSite(): Promise<Site> {
         html: e.rendered?.html ?? '',
         unresolvedMentions: (e.rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
         sectionTitle: e.rendered?.metadata?.sectionTitle as string | undefined,
+        renderedSections: (e.rendered?.metadata?.sectionsAfter as RenderedSection[] | undefined) ?? [],
       }))
       .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;

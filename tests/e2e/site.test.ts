@@ -61,6 +61,9 @@ describe.skipIf(!siteDir || !hasChromium)(`the linux-6.12 site in Chromium ${nee
     await expect(page.locator('h1').textContent()).resolves.toContain('/sys/kernel/btf/vmlinux');
     await open('/admin-guide/abi-testing-files.html#abi-file-testing-sysfs-kernel-btf');
     await page.waitForURL('**/testing/sysfs-kernel-btf/');
+    // 6.12's docs (get_abi.pl) labelled this entry per page; the whole tree's label has a letter more.
+    await open('/admin-guide/abi-testing.html#abi-sys-kernel-fadump-enabled');
+    await page.waitForURL('**/sys/kernel/fadump/enabled/');
   });
 
   it('offers the closest interfaces on the 404 page', async () => {

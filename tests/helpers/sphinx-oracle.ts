@@ -42,7 +42,7 @@ export function sphinxOracle(version: string, log: Log = () => {}): OracleRun {
   // A pipeline that finds no ABI file still builds, into empty pages.
   if (!theirs.size) throw new Error(`Sphinx rendered no ABI entry from ${fetch.root} (see ${sphinx.pages[0] ?? 'its output'})`);
   const tree = parseTree(fetch.abiDir);
-  const ours = ourStructures(tree);
+  const ours = ourStructures(tree, new Set(theirs.keys()));
   const differences = compareStructures(theirs, ours);
   return { fetch, sphinx, tree, sphinxCount: theirs.size, differences, compareSeconds: (performance.now() - started) / 1000 };
 }
@@ -50,25 +50,48 @@ export function sphinxOracle(version: string, log: Log = () => {}): OracleRun {
 const LEVEL_PAGE = /^abi-(stable|testing|obsolete|removed)\.html$/;
 
 /** The entry as docs.kernel.org links it. @example entryRef(entry) // "abi-testing.html#abi-sys-kernel-btf-vmlinux" */
-export function entryRef(entry: AbiEntry): string {
-  return `abi-${entry.level}.html#${entry.anchor}`;
+export function entryRef(entry: AbiEntry, anchor = entry.anchor): string {
+  return `abi-${entry.level}.html#${anchor}`;
+}
+
+/**
+ * The anchor of `entry` that Sphinx's pages use: an entry answers to its
+ * `anchor` and, where scripts/get_abi.pl labelled it otherwise (per level
+ * page), to its `perlAnchor`; it is compared under whichever one `theirs` has.
+ */
+function sphinxRef(entry: AbiEntry, theirs?: ReadonlySet<string>): string {
+  const ref = entryRef(entry);
+  if (!theirs || !entry.perlAnchor || theirs.has(ref)) return ref;
+  const older = entryRef(entry, entry.perlAnchor);
+  return theirs.has(older) ? older : ref;
 }
 
 /**
  * Our rendering of every entry's description (as the site shows it, links
- * included), by `entryRef`. A closing section title (the next section's,
- * which the file page shows right after the entry) counts as the plain
- * paragraph Sphinx makes of it inside the entry.
+ * included), by `entryRef` (or, given the refs Sphinx has, by the anchor of
+ * the two the entry answers to that Sphinx uses). What the file page shows right after the entry
+ * and Sphinx inside it, the kernel's parser having read it into the
+ * description, counts as Sphinx shows it: a closing section title, and each
+ * of the file's sections after the entry, as a plain paragraph (Sphinx's
+ * pipeline deletes the underline) followed by the section's text.
  */
-export function ourStructures(tree: AbiTree): Map<string, Structure> {
+export function ourStructures(tree: AbiTree, theirs?: ReadonlySet<string>): Map<string, Structure> {
   const render = descriptionRenderer();
   return new Map(
     tree.entries.map((e) => {
-      const { html, sectionTitle } = render(e, tree);
-      const shown = sectionTitle === undefined ? [] : [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: sectionTitle }] } satisfies ElementContent];
-      return [entryRef(e), structureOf([...fragment(html), ...shown])];
+      const { html, sectionTitle, sectionsAfter = [] } = render(e, tree);
+      const shown = [
+        ...fragment(html),
+        ...(sectionTitle === undefined ? [] : [paragraph(sectionTitle)]),
+        ...sectionsAfter.flatMap((section) => [paragraph(section.title), ...fragment(section.html)]),
+      ];
+      return [sphinxRef(e, theirs), structureOf(shown)];
     }),
   );
+}
+
+function paragraph(text: string): ElementContent {
+  return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] };
 }
 
 /** An HTML fragment as hast nodes. */
