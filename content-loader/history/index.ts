@@ -7,4 +7,4 @@ export { feedTime } from './feed-time.ts';
 export { goneFromHistory, type GoneSymbol } from './gone.ts';
 export { versionPairs, type VersionPair } from './pairs.ts';
 export { groupByPrefix, pathPrefix, NOT_PATHS, type PrefixGroup } from './group.ts';
-export { atomFeed, xml, type FeedOptions } from './atom.ts';
+export { atomFeed, feedId, type FeedOptions } from './atom.ts';

@@ -3,7 +3,26 @@ import { suggestionsFor } from '../../content-loader/site/not-found.ts';
 import { loadPathResolver, loadQuick } from './search/data.ts';
 import { href, siteUrlOf } from './href.ts';
 
+/**
+ * Mail clients and chat apps often cut a link's trailing slash; where the
+ * host did not add it back, go to the page with it when that page exists.
+ * True when leaving this page.
+ */
+export async function followTrailingSlash(): Promise<boolean> {
+  const { pathname, search, hash } = location;
+  if (pathname.endsWith('/')) return false;
+  try {
+    const response = await fetch(`${pathname}/`, { method: 'HEAD' });
+    if (!response.ok) return false;
+  } catch {
+    return false;
+  }
+  location.replace(`${pathname}/${search}${hash}`);
+  return true;
+}
+
 export async function suggest(list: HTMLElement, status: HTMLElement): Promise<void> {
+  if (await followTrailingSlash()) return;
   const pathname = siteUrlOf(location.pathname);
   try {
     const [resolver, fuse] = await Promise.all([loadPathResolver(), loadQuick()]);
