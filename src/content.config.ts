@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { abiLoader, type AbiCollection, type Rendered } from '../content-loader/astro/loader.ts';
+import { abiLoader, type AbiCollection, type LoaderTree, type Rendered } from '../content-loader/astro/loader.ts';
 import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
+import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
 import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
 import { LEVELS, WARNING_KINDS, type AbiEntry, type AbiTree } from '../content-loader/types.ts';
 
@@ -9,45 +10,51 @@ const tree = primaryTree(process.cwd());
 if (!tree) {
   throw new Error('abi-atlas: no kernel ABI tree found. Run `npm run abi:fetch`, or set ABI_DIR=/path/to/linux.');
 }
+// The older trees of a history build (ABI_DIRS): their own pages under /v<version>/.
+const older: LoaderTree[] = versionedDirs(process.cwd())
+  .slice(0, -1)
+  .map((d) => ({ abiDir: d.abiDir, version: d.version, idPrefix: `${d.version}/` }));
+
 const base = import.meta.env.BASE_URL;
 const describe = descriptionRenderer({ base });
-// The mentions no entry documents are kept for /health/, which would otherwise render everything again.
+// Each description's links resolve in its own tree. The mentions no entry documents
+// are kept for /health/, which would otherwise render everything again.
 const render = (entry: AbiEntry, tree: AbiTree): Rendered => {
   const { html, stats } = describe(entry, tree);
   return { html, metadata: { unresolvedMentions: stats.unresolvedMentions } };
 };
 // Only entries have descriptions to render.
-const source = (collection: AbiCollection) =>
-  abiLoader({ abiDir: tree.abiDir, version: tree.version, collection, ...(collection === 'entries' ? { render, renderKey: base } : {}) });
+const renders = (collection: AbiCollection) => (collection === 'entries' ? { render, renderKey: base } : {});
+const newest = (collection: AbiCollection) => abiLoader({ collection, trees: [{ abiDir: tree.abiDir, ...(tree.version ? { version: tree.version } : {}) }], ...renders(collection) });
+const versions = (collection: AbiCollection) => abiLoader({ name: `abi-atlas-version-${collection}`, collection, trees: older, ...renders(collection) });
 
 const level = z.enum(LEVELS);
 const symbol = z.object({ what: z.string(), url: z.string(), line: z.number() });
 const warning = z.object({ kind: z.enum(WARNING_KINDS), file: z.string(), line: z.number(), message: z.string() });
+const entry = z.object({
+  id: z.string(),
+  anchor: z.string(),
+  level,
+  file: z.string(),
+  line: z.number(),
+  order: z.number(),
+  symbols: z.array(symbol),
+  date: z.string().optional(),
+  kernelVersion: z.string().optional(),
+  contact: z.string().optional(),
+  users: z.string().optional(),
+  description: z.string().optional(),
+});
+const file = z.object({ path: z.string(), level, preamble: z.string(), anchor: z.string(), entries: z.number(), order: z.number() });
+const meta = z.object({ version: z.string().nullable(), readme: z.string().nullable(), warnings: z.array(warning), symbols: z.number() });
+// Items of the older versions say which version they belong to.
+const ofVersion = { version: z.string() };
 
 export const collections = {
-  entries: defineCollection({
-    loader: source('entries'),
-    schema: z.object({
-      id: z.string(),
-      anchor: z.string(),
-      level,
-      file: z.string(),
-      line: z.number(),
-      order: z.number(),
-      symbols: z.array(symbol),
-      date: z.string().optional(),
-      kernelVersion: z.string().optional(),
-      contact: z.string().optional(),
-      users: z.string().optional(),
-      description: z.string().optional(),
-    }),
-  }),
-  files: defineCollection({
-    loader: source('files'),
-    schema: z.object({ path: z.string(), level, preamble: z.string(), anchor: z.string(), entries: z.number(), order: z.number() }),
-  }),
-  meta: defineCollection({
-    loader: source('meta'),
-    schema: z.object({ version: z.string().nullable(), readme: z.string().nullable(), warnings: z.array(warning), symbols: z.number() }),
-  }),
+  entries: defineCollection({ loader: newest('entries'), schema: entry }),
+  files: defineCollection({ loader: newest('files'), schema: file }),
+  meta: defineCollection({ loader: newest('meta'), schema: meta }),
+  versionEntries: defineCollection({ loader: versions('entries'), schema: entry.extend(ofVersion) }),
+  versionFiles: defineCollection({ loader: versions('files'), schema: file.extend(ofVersion) }),
+  versionMeta: defineCollection({ loader: versions('meta'), schema: meta.extend(ofVersion) }),
 };
