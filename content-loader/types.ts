@@ -16,6 +16,17 @@ export const WARNING_KINDS = [
   'repeated-tag',
   'tag-read-as',
   'tree-layout',
+  // Reading the tree (parse/walk.ts, parse/read-file.ts): what was not read, and why.
+  'link-outside-tree',
+  'link-loop',
+  'folder-link',
+  'broken-link',
+  'unreadable',
+  'special-file',
+  'too-deep',
+  'too-large',
+  // A What or file name too long for one file name on disk (parse/permalink.ts).
+  'long-permalink',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

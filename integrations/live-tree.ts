@@ -1,16 +1,22 @@
 import type { AstroIntegration } from 'astro';
-import { watch } from 'node:fs';
 import { ABI_LOADERS } from '../content-loader/astro/loader.ts';
 import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
+import { watchTree } from './tree-watcher.ts';
 
 /**
- * Live preview for `astro dev`: an edit under the ABI tree re-runs the
- * tree's loaders through Astro's content layer, which saves the store at
- * once and reloads the open page (a loader's own store writes wait 500 ms).
- * Node's recursive fs.watch reports an edit at once; Vite's watcher took
- * about a second on this tree.
+ * Live preview for `astro dev`: a change to the ABI tree re-runs the tree's
+ * loaders through Astro's content layer, which saves the store at once and
+ * reloads the open page (a loader's own store writes wait 500 ms). The
+ * watcher (tree-watcher.ts) reports a change within ~20 ms of the last
+ * write; Vite's watcher took about a second on this tree.
  */
 const RELOAD_AGAIN_MS = 400;
+
+// The watcher of the running dev server. Kept on globalThis: a change to the
+// config reloads this module and sets the server up again, and the watcher of
+// the previous setup must stop, or every change would be reloaded twice.
+const WATCHER = Symbol.for('abi-atlas.live-tree.watcher');
+const running = globalThis as { [WATCHER]?: { close(): void } };
 
 export default function liveTree(): AstroIntegration {
   return {
@@ -19,24 +25,37 @@ export default function liveTree(): AstroIntegration {
       'astro:server:setup': ({ server, refreshContent, logger }) => {
         const tree = primaryTree(process.cwd());
         if (!tree || !refreshContent) return;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const changed = new Set<string>();
-        watch(tree.abiDir, { recursive: true }, (_event, name) => {
-          if (name) changed.add(name.toString());
-          // Editors write in bursts (temp file, rename): one reload per burst.
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            logger.info(`${[...changed].join(', ')} changed; reloading`);
-            changed.clear();
+        // One refresh at a time; changes during one make one more after it.
+        let busy = false;
+        let again = false;
+        const refresh = async (paths: string[]) => {
+          if (busy) return void (again = true);
+          busy = true;
+          logger.info(`${paths.length ? paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '') : 'the tree'} changed; reloading`);
+          try {
+            await refreshContent({ loaders: [...ABI_LOADERS] });
             // Astro reloads the page when it writes the store, but now and then that
             // reload still renders the old data (a race inside its dev server, seen
             // in about one edit in three here). One more reload shortly after, once
             // the page has reconnected, makes sure the page ends up current.
-            void refreshContent({ loaders: [...ABI_LOADERS] }).then(() =>
-              setTimeout(() => server.environments.client.hot.send({ type: 'full-reload', path: '*' }), RELOAD_AGAIN_MS),
-            );
-          }, 20);
-        });
+            setTimeout(() => server.environments.client.hot.send({ type: 'full-reload', path: '*' }), RELOAD_AGAIN_MS);
+          } catch (e) {
+            // A tree that cannot be loaded now may be fine after the next save: keep serving the last good one.
+            logger.error(`reloading the ABI tree failed: ${(e as Error).message}`);
+          } finally {
+            busy = false;
+            if (again) {
+              again = false;
+              void refresh([]);
+            }
+          }
+        };
+        running[WATCHER]?.close();
+        running[WATCHER] = watchTree(tree.abiDir, (paths) => void refresh(paths), { onProblem: (m) => logger.warn(m) });
+      },
+      'astro:server:done': () => {
+        running[WATCHER]?.close();
+        delete running[WATCHER];
       },
     },
   };

@@ -2,30 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { abiLoader, type AbiCollection } from '../content-loader/astro/loader.ts';
 import type { AbiEntry } from '../content-loader/types.ts';
-
-type Stored = { id: string; data: Record<string, unknown>; digest?: string | number; rendered?: { html: string } };
-
-/** The parts of Astro's LoaderContext the loader uses, over a Map. */
-function fakeContext(collection: string, store = new Map<string, Stored>()) {
-  const logs: string[] = [];
-  const context = {
-    collection,
-    store: {
-      get: (id: string) => store.get(id),
-      set: (e: Stored) => (store.set(e.id, e), true),
-      keys: () => [...store.keys()],
-      delete: (id: string) => void store.delete(id),
-    },
-    logger: { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m) },
-    generateDigest: (d: unknown) => JSON.stringify(d),
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
-  } as unknown as LoaderContext;
-  return { context, store, logs };
-}
+import { fakeContext } from './helpers/loader-context.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/parse/multi-what/input', import.meta.url));
 let dir: string;

@@ -3,15 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe as suite, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { describe as describeText } from '../content-loader/describe/index.ts';
+import { wordCounts, wordsLacking } from './helpers/words.ts';
 
 const corpus = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
-
-/** Runs of letters and digits: punctuation may legitimately change (`::` -> `:`, underlines dropped). */
-function words(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts;
-}
 
 /**
  * ReST markup that is not text, so not expected in the output: the name of
@@ -40,10 +34,7 @@ function renderedText(html: string): string {
 
 /** Words of `source` missing from `rendered`, counted as multisets. */
 export function missingWords(source: string, rendered: string): string[] {
-  const have = words(rendered);
-  const missing: string[] = [];
-  for (const [word, n] of words(withoutMarkup(source))) if ((have.get(word) ?? 0) < n) missing.push(word);
-  return missing;
+  return [...new Set(wordsLacking(wordCounts(withoutMarkup(source)), wordCounts(rendered)))];
 }
 
 for (const version of ['linux-6.1', 'linux-6.12']) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,12 +56,23 @@ describe('locateTree', () => {
 // The fresh-machine path: Debian's linux-source package through apt-get download.
 const canApt = spawnSync('apt-get', ['--version']).status === 0 && process.getuid?.() === 0;
 describe.skipIf(!canApt || !hasCorpus('6.1'))(`fetchTree from Debian's package ${needsCorpus}; needs apt-get as root`, () => {
-  it('fetches linux-6.1 Documentation/ABI, identical to the corpus tree', () => {
+  it('fetches linux-6.1 Documentation/ABI, identical to the corpus tree, then its Sphinx pipeline from the same download', () => {
     root = mkdtempSync(join(tmpdir(), 'abi-fetch-'));
     const log: string[] = [];
-    const r = fetchTree('6.1', join(root, 'cache'), (m) => log.push(m));
-    expect(r).toMatchObject({ version: '6.1', abiDir: join(root, 'cache/linux-6.1/Documentation/ABI') });
-    expect(log.some((m) => m.includes('apt-get download linux-source-6.1'))).toBe(true);
+    const cacheDir = join(root, 'cache');
+    const r = fetchTree('6.1', { cacheDir, log: (m) => log.push(m), methods: ['apt'] });
+    expect(r).toMatchObject({ version: '6.1', abiDir: join(root, 'cache/linux-6.1/Documentation/ABI'), fetched: ['abi'], kept: [] });
+    expect(log.filter((m) => m.includes('downloaded linux-source-6.1_'))).toHaveLength(1);
     expect(JSON.stringify(parseTree(r.abiDir))).toBe(JSON.stringify(parseTree(corpusTree('6.1'))));
+
+    log.length = 0;
+    const again = fetchTree('6.1', { cacheDir, log: (m) => log.push(m), parts: ['sphinx'], methods: ['apt'] });
+    expect(again).toMatchObject({ fetched: ['sphinx'], kept: ['abi'] });
+    expect(log.some((m) => m.includes('downloaded linux-source'))).toBe(false);
+    expect(log.some((m) => /using linux-source-6\.1_.+\.deb, downloaded earlier/.test(m))).toBe(true);
+    for (const file of ['Documentation/sphinx/kernel_abi.py', 'Documentation/admin-guide/abi-testing.rst', 'scripts/get_abi.pl']) {
+      expect(existsSync(join(again.root, file)), file).toBe(true);
+    }
+    expect(fetchTree('6.1', { cacheDir, parts: ['sphinx'], methods: [] })).toMatchObject({ fetched: [], kept: ['abi', 'sphinx'] });
   }, 600_000);
 });

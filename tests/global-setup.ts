@@ -22,8 +22,8 @@ declare module 'vitest' {
 export default function setup(project: TestProject): void {
   for (const version of TEST_VERSIONS) {
     if (existsSync(corpusTree(version))) continue;
-    const fetched = fetchTree(version, join(projectDir, DEFAULT_CACHE), (m) => console.log(`global setup: ${m}`));
-    console.log(`global setup: fetched linux-${version} in ${fetched.seconds} s (${fetched.method})`);
+    const fetched = fetchTree(version, { cacheDir: join(projectDir, DEFAULT_CACHE), log: (m) => console.log(`global setup: ${m}`) });
+    console.log(`global setup: fetched linux-${version} in ${fetched.seconds} s (from ${fetched.from ?? 'the cache'})`);
   }
   for (const line of describeTestTrees()) console.log(`global setup: ${line}`);
 

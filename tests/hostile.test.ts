@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatWarning, parseTree } from '../content-loader/index.ts';
 import { buildSite } from './helpers/build-site.ts';
-import { hostileTree } from './helpers/hostile-tree.ts';
+import { hostileTree, SECRET_MARKER } from './helpers/hostile-tree.ts';
 import { siteFiles } from './helpers/site-files.ts';
 import { unsafeMarkup } from './helpers/html-safety.ts';
 import { hasChromium, launchChromium, needsChromium } from './helpers/browser.ts';
@@ -50,6 +50,31 @@ describe('the site built from the hostile tree', () => {
     expect(log).toMatch(/parse: \d+ files/);
     expect(log).toContain("testing/sysfs-nodesc:1: /sys/nodesc/a doesn't have a description");
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+  });
+
+  it('reads nothing from outside the tree: no page, no abi.json entry, no text of /etc/shadow, /etc/passwd or the secret file', () => {
+    expect(log).toContain('stable/sysfs-x: symbolic link leading outside the ABI tree; not followed');
+    expect(log).toContain('testing/loop: symbolic link back to testing, a folder that holds it; not followed');
+    const abi = JSON.parse(readFileSync(join(outDir, 'abi.json'), 'utf8')) as { files: { path: string }[]; readme?: string };
+    for (const leaked of ['stable/sysfs-x', 'testing/sysfs-secret', 'testing/sysfs-up', 'testing/sysfs-zero']) {
+      expect(abi.files.map((f) => f.path)).not.toContain(leaked);
+      expect(existsSync(join(outDir, fileToUrl(leaked)))).toBe(false);
+    }
+    expect(abi.readme).toBeUndefined();
+    // The first line of each file outside the tree that a link points at (its account names and hashes).
+    const outside = ['/etc/passwd', '/etc/shadow'].filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').split('\n')[0]!);
+    const files = siteFiles(outDir).filter((f) => /\.(html|json|xml|txt)$/.test(f));
+    for (const file of files) {
+      const text = readFileSync(join(outDir, file), 'utf8');
+      expect(text.includes(SECRET_MARKER), file).toBe(false);
+      for (const line of outside) expect(text.includes(line), file).toBe(false);
+    }
+  });
+
+  it('warns with file:line for a What too long for a path on disk, and serves it at its shortened URL', () => {
+    expect(log).toMatch(/testing\/sysfs-long:1: What \/sys\/long\/x+\.\.\. \(275 characters\) is too long for a path on disk; its page is at \/sys\/long\/x+![0-9a-f]{8}\/attr\//);
+    const long = tree.entries.find((e) => e.file === 'testing/sysfs-long')!.symbols[0]!;
+    expect(readFileSync(join(outDir, long.url, 'index.html'), 'utf8')).toContain('A very long segment.');
   });
 
   it('has a page for every symbol', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { WARNING_KINDS } from '../content-loader/types.ts';
 import { expectedFor, fixtureCases } from './helpers/fixtures.ts';
+import { hostileCases, materialize } from './helpers/hostile-tree.ts';
 
 // One folder per format rule: input/ is a small ABI tree, expected.json the parsed tree.
 describe('parser fixtures', () => {
@@ -15,8 +16,13 @@ describe('parser fixtures', () => {
     });
   }
 
-  it('between them, the cases make every kind of warning the parser has', () => {
-    const made = new Set(fixtureCases('parse').flatMap(({ dir }) => parseTree(join(dir, 'input')).warnings.map((w) => w.kind)));
+  // Links out of the tree, FIFOs and unreadable folders cannot be committed: those cases are made by the tests (hostile.tree.test.ts).
+  it('between them, the cases and the hostile-tree cases make every kind of warning the parser has', () => {
+    const hostile = hostileCases().map(({ spec }) => materialize(spec));
+    const made = new Set([
+      ...fixtureCases('parse').flatMap(({ dir }) => parseTree(join(dir, 'input')).warnings.map((w) => w.kind)),
+      ...hostile.flatMap((t) => parseTree(t.root, undefined, t.fs ? { fs: t.fs } : {}).warnings.map((w) => w.kind)),
+    ]);
     expect([...WARNING_KINDS].filter((kind) => !made.has(kind))).toEqual([]);
   });
 });

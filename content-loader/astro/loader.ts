@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdirSync, statSync } from 'node:fs';
-import { parseTree, type ParseCache } from '../parse/parse-tree.ts';
+import { readTree, type ParseCache } from '../parse/parse-tree.ts';
+import { walkTree } from '../parse/walk.ts';
+import { listingFingerprint } from '../parse/fingerprint.ts';
 import { formatWarning } from '../parse/warnings.ts';
 import { linkTargetKey } from '../describe/link-targets.ts';
 import type { AbiEntry, AbiTree } from '../types.ts';
@@ -63,39 +64,20 @@ export function abiLoader(options: AbiLoaderOptions): Loader {
   };
 }
 
-// One parse per tree shared by the collections of a build; re-parsed when any file's mtime or size moves.
+// One parse per tree shared by the collections of a build; re-parsed when the tree's fingerprint moves.
 const shared = new Map<string, { key: string; tree: AbiTree; ms: number }>();
 const parseCache: ParseCache = new Map();
 
 function currentTree(abiDir: string): { tree: AbiTree; ms: number; reused: boolean } {
-  const key = `${abiDir}@${treeStamp(abiDir)}`;
+  const started = performance.now();
+  // The same walk as the CLI's and the dev watcher's: it skips the same names and never throws past the root.
+  const listing = walkTree(abiDir);
+  const key = `${abiDir}@${listingFingerprint(listing)}`;
   const last = shared.get(abiDir);
   if (last?.key === key) return { ...last, reused: true };
-  const started = performance.now();
-  const parsed = { key, tree: parseTree(abiDir, parseCache), ms: performance.now() - started };
+  const parsed = { key, tree: readTree(listing, parseCache), ms: performance.now() - started };
   shared.set(abiDir, parsed);
   return { ...parsed, reused: false };
-}
-
-/** A cheap fingerprint of the tree: the newest mtime and the total size of its files. */
-function treeStamp(abiDir: string): string {
-  let newest = 0;
-  let bytes = 0;
-  let count = 0;
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = `${dir}/${name}`;
-      const st = statSync(path);
-      if (st.isDirectory()) visit(path);
-      else {
-        newest = Math.max(newest, st.mtimeMs);
-        bytes += st.size;
-        count++;
-      }
-    }
-  };
-  visit(abiDir);
-  return `${count}:${bytes}:${newest}`;
 }
 
 async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<void> {

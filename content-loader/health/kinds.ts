@@ -22,7 +22,16 @@ export const FINDING_KINDS = {
   'uncompiled-what': { label: 'What whose wildcards could not be compiled', kernel: false },
   'unresolved-mention': { label: 'Path mentioned in a description that no entry documents', kernel: false },
   'empty-file': { label: 'File without entries', kernel: false },
-  'tree-layout': { label: 'File outside the level folders or unreadable', kernel: false },
+  'tree-layout': { label: 'File outside the level folders', kernel: false },
+  'link-outside-tree': { label: 'Symbolic link leading outside the tree (not followed)', kernel: false },
+  'link-loop': { label: 'Symbolic link looping back into its own folder (not followed)', kernel: false },
+  'folder-link': { label: 'Symbolic link to a folder (not followed, as by the kernel)', kernel: false },
+  'broken-link': { label: 'Symbolic link to nothing', kernel: false },
+  'unreadable': { label: 'File or folder that cannot be read', kernel: false },
+  'special-file': { label: 'FIFO, socket or device where a file was expected', kernel: false },
+  'too-deep': { label: 'Folder nested deeper than the walk goes', kernel: false },
+  'too-large': { label: 'File too large to be an ABI file', kernel: false },
+  'long-permalink': { label: 'What or file name shortened in its URL (too long for a file name)', kernel: false },
 } as const satisfies Record<WarningKind | HealthKind, { label: string; kernel: boolean }>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { walkTree } from '../parse/walk.ts';
 
 /**
@@ -10,7 +9,7 @@ export function feedTime(abiDir: string, env: Record<string, string | undefined>
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return rfc3339(Number(epoch) * 1000);
   let newest = 0;
-  for (const f of walkTree(abiDir).files) newest = Math.max(newest, statSync(f.absolute).mtimeMs);
+  for (const f of walkTree(abiDir).files) newest = Math.max(newest, f.mtimeMs);
   return rfc3339(newest);
 }
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { claimLabel, entryLabel, fileLabel, labelToAnchor } from './kernel-id.ts';
 import { parseFile, type ParsedEntry, type ParsedFile } from './parse-file.ts';
-import { normalizeWhat, whatToUrl } from './permalink.ts';
+import { fileToUrl, normalizeWhat, permalink } from './permalink.ts';
 import { decodeUtf8, pyStrip } from './text.ts';
 import { compareText } from '../shared/compare.ts';
 import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from '../types.ts';
-import { walkTree } from './walk.ts';
+import { walkTree, type TreeListing, type WalkOptions } from './walk.ts';
+import { readTreeFile } from './read-file.ts';
 
 /** A record file's content, however it was read. */
 export interface SourceFile {
@@ -24,12 +24,27 @@ export interface SourceFile {
 export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
 
 /** Reads and parses a whole tree (a kernel root or its Documentation/ABI folder). */
-export function parseTree(root: string, cache?: ParseCache): AbiTree {
-  const listing = walkTree(root);
-  const sources = listing.files.map((f) => ({ ...f, text: decodeUtf8(readFileSync(f.absolute)) }));
-  const readme = listing.readme ? decodeUtf8(readFileSync(listing.readme)) : undefined;
+export function parseTree(root: string, cache?: ParseCache, options?: WalkOptions): AbiTree {
+  return readTree(walkTree(root, options), cache);
+}
+
+/** Reads and parses the files a walk listed; a file that cannot be read is a warning, never an exception. */
+export function readTree(listing: TreeListing, cache?: ParseCache): AbiTree {
+  const warnings = [...listing.warnings];
+  const read = (file: Pick<TreeListing['files'][number], 'path' | 'absolute'>): string | undefined => {
+    const result = readTreeFile(file);
+    if ('warning' in result) warnings.push(result.warning);
+    else return decodeUtf8(result.bytes);
+    return undefined;
+  };
+  const sources: SourceFile[] = [];
+  for (const file of listing.files) {
+    const text = read(file);
+    if (text !== undefined) sources.push({ path: file.path, level: file.level, dir: file.dir, basename: file.basename, text });
+  }
+  const readme = listing.readme && read(listing.readme);
   const tree = buildTree(sources, readme, cache);
-  tree.warnings.unshift(...listing.warnings);
+  tree.warnings.unshift(...warnings);
   return tree;
 }
 
@@ -57,21 +72,26 @@ export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseC
       entries: parsed.entries.length,
     });
     warnings.push(...parsed.warnings);
-    for (const entry of parsed.entries) entries.push(toEntry(entry, source, claimLabel(entryLabel(entry.whats[0]!.what), taken)));
+    if (permalink('/' + source.path).shortened) {
+      warnings.push({ kind: 'long-permalink', file: source.path, line: 0, message: `file name too long for a folder name on disk; its page is at ${fileToUrl(source.path)}` });
+    }
+    for (const entry of parsed.entries) entries.push(toEntry(entry, source, claimLabel(entryLabel(entry.whats[0]!.what), taken), warnings));
   }
   warnings.push(...duplicateWarnings(entries));
   return readme === undefined ? { files, entries, warnings } : { files, entries, warnings, readme };
 }
 
-function toEntry(parsed: ParsedEntry, source: SourceFile, id: string): AbiEntry {
-  const entry: AbiEntry = {
-    id,
-    anchor: labelToAnchor(id),
-    level: source.level,
-    file: source.path,
-    line: parsed.line,
-    symbols: parsed.whats.map(({ what, line }) => ({ what: pyStrip(what), url: whatToUrl(what), line })),
-  };
+/** The entry of a parsed record; a What whose URL had to be shortened adds a warning to `warnings`. */
+function toEntry(parsed: ParsedEntry, source: SourceFile, id: string, warnings: Warning[]): AbiEntry {
+  const symbols = parsed.whats.map(({ what, line }) => {
+    const { url, shortened } = permalink(what);
+    if (shortened) {
+      const start = normalizeWhat(what).slice(0, 60);
+      warnings.push({ kind: 'long-permalink', file: source.path, line, message: `What ${start}... (${normalizeWhat(what).length} characters) is too long for a path on disk; its page is at ${url}` });
+    }
+    return { what: pyStrip(what), url, line };
+  });
+  const entry: AbiEntry = { id, anchor: labelToAnchor(id), level: source.level, file: source.path, line: parsed.line, symbols };
   const fields = [
     ['date', parsed.date],
     ['kernelVersion', parsed.kernelversion],

@@ -20,6 +20,15 @@
  * `!` and a hash of the What are appended, which keeps every URL unique.
  * Symbols are identified by the trimmed What without a trailing `/`; empty
  * and dot segments are escaped so no URL has `//`, `/./` or `/../`.
+ *
+ * Each URL segment is a folder name in the built site, and file systems
+ * refuse names over 255 bytes and paths over 4096: a segment longer than
+ * `MAX_SEGMENT` keeps its first characters and gets `!` and a hash of the
+ * whole segment; a URL still longer than `MAX_URL` keeps its leading
+ * segments and replaces the rest by one segment, `!` and a hash of what it
+ * replaces. Both depend on the What alone (stable), and a readable segment
+ * never holds `!`, so they stay unique. No What of linux 6.1 or 6.12 comes
+ * near either limit (the longest segment has 87 characters).
  */
 
 const UNSAFE = /[^A-Za-z0-9._:,+@=-]/gu;
@@ -38,11 +47,33 @@ export function isPathWhat(what: string): boolean {
   return normalizeWhat(what).startsWith('/');
 }
 
+/** Longest URL segment kept whole: a folder name, with room under the 255 bytes file systems allow. */
+export const MAX_SEGMENT = 160;
+/** Longest URL kept whole: the output folder, the URL and `index.html` must fit in a 4096-byte path. */
+export const MAX_URL = 1024;
+/** `!` and 8 hex digits. */
+const HASH_SUFFIX = 9;
+
 /**
  * The site-relative permalink of a What symbol, with a trailing slash.
  * @example whatToUrl('/sys/class/net/<iface>/mtu') === '/sys/class/net/~iface~/mtu/'
  */
 export function whatToUrl(what: string): string {
+  return permalink(what).url;
+}
+
+/**
+ * The permalink, and whether it had to be shortened to fit on disk (see
+ * the limits above), which the parser reports.
+ * @example permalink('/sys/' + 'a'.repeat(300)).url === `/sys/${'a'.repeat(151)}!279e8f01/`
+ */
+export function permalink(what: string): { url: string; shortened: boolean } {
+  const full = fullUrl(what);
+  const url = fitOnDisk(full);
+  return { url, shortened: url !== full };
+}
+
+function fullUrl(what: string): string {
   const symbol = normalizeWhat(what);
   const isPath = symbol.startsWith('/');
   const body = encodeBody(isPath ? symbol.slice(1) : symbol);
@@ -50,6 +81,26 @@ export function whatToUrl(what: string): string {
   // Without `~` or `!` the body is the What itself; only escaped bodies need reading back.
   const readable = body !== '' && (!/[~!]/.test(body) || decodeBody(body) === (isPath ? symbol.slice(1) : symbol));
   return readable ? `${prefix}${body}/` : `${prefix}${body}!${hash(symbol)}/`;
+}
+
+/** Shortens what would not fit in a file name or a path; a URL that fits is returned as it is. */
+function fitOnDisk(url: string): string {
+  if (url.length <= MAX_URL && !url.split('/').some((s) => s.length > MAX_SEGMENT)) return url;
+  const segments = url.slice(1, -1).split('/').map((s) => (s.length > MAX_SEGMENT ? shortenSegment(s) : s));
+  let kept = '';
+  for (let i = 0; i < segments.length; i++) {
+    const next = `${kept}/${segments[i]}`;
+    // Room for one more segment: the hashed rest.
+    if (next.length + 1 + HASH_SUFFIX + 1 > MAX_URL) return `${kept}/!${hash(segments.slice(i).join('/'))}/`;
+    kept = next;
+  }
+  return `${kept}/`;
+}
+
+/** The first characters of a segment (never half an escape) and `!` with the hash of all of it. */
+function shortenSegment(segment: string): string {
+  const head = segment.slice(0, MAX_SEGMENT - HASH_SUFFIX).replace(/~(x[0-9a-f]?)?$/, '');
+  return `${head}!${hash(segment)}`;
 }
 
 /** Encodes the What after its leading `/`; empty and dot segments are escaped whole. */

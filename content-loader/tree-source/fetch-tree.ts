@@ -1,76 +1,116 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { extractFromDebianPackage, newestPackagedVersion, type Log } from './debian-package.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { debianPackage, extractFromDebianPackage, newestPackagedVersion, type Selection } from './debian-package.ts';
+import { fetchWithGit, KERNEL_GIT_URL } from './git-checkout.ts';
+import { ABI_PARSERS, hasPart, PART_SPECS, partMarker, withNeeded, type Part } from './parts.ts';
+import { pathPresent } from './path-present.ts';
+import { elapsed, type Log } from './progress.ts';
 
 /** Where fetched trees are kept (git-ignored), each as a kernel root: `<cache>/linux-<version>/Documentation/ABI`. */
 export const DEFAULT_CACHE = '.cache/abi';
 
+export interface FetchOptions {
+  /** What to fetch (default the ABI tree); parts they need come along. */
+  parts?: readonly Part[];
+  cacheDir?: string;
+  log?: Log;
+  /** Repository for the sparse checkout (default kernel.org's; tests point it at a local one). */
+  gitUrl?: string;
+  /** Ways to try, in order (default: git, then Debian's package). */
+  methods?: readonly ('git' | 'apt')[];
+}
+
 export interface FetchResult {
   version: string;
-  /** The fetched Documentation/ABI folder. */
+  /** The kernel root in the cache. */
+  root: string;
+  /** Its Documentation/ABI folder. */
   abiDir: string;
-  method: 'git' | 'apt';
+  /** Parts fetched by this call, and parts that were there already. */
+  fetched: Part[];
+  kept: Part[];
+  /** Where the fetched parts came from ("git v6.12", the .deb's name); absent when nothing was fetched. */
+  from?: string;
   seconds: number;
 }
 
 /**
- * Fetches only Documentation/ABI of a kernel release into the cache: a
- * sparse git checkout where the network allows, else Debian's
- * linux-source-<version> package. `version` "6.12"; absent = newest packaged.
+ * Fetches parts of a kernel release into the cache, each into the same
+ * kernel-root layout: a sparse git checkout of tag `v<version>` where the
+ * network allows, else Debian's `linux-source-<version>` package (one
+ * download for every part asked at once). Parts already there are not
+ * fetched again. `version` "6.12"; absent = the newest Debian packages.
  */
-export function fetchTree(version: string | undefined, cacheDir = DEFAULT_CACHE, log: Log = console.error): FetchResult {
+export function fetchTree(version: string | undefined, options: FetchOptions = {}): FetchResult {
+  const { cacheDir = DEFAULT_CACHE, log = console.error, gitUrl = KERNEL_GIT_URL, methods = ['git', 'apt'] } = options;
   const started = Date.now();
-  const seconds = () => Math.round((Date.now() - started) / 100) / 10;
   const errors: string[] = [];
-  if (version) {
-    const root = join(cacheDir, `linux-${version}`);
+  const release = version ?? newestPackagedVersion(log);
+  const root = join(cacheDir, `linux-${release}`);
+  const wanted = withNeeded(options.parts ?? ['abi']);
+  const missing = wanted.filter((p) => !hasPart(root, p));
+  const result = (fetched: Part[], from?: string): FetchResult => ({
+    version: release,
+    root,
+    abiDir: join(root, 'Documentation', 'ABI'),
+    fetched,
+    kept: wanted.filter((p) => !fetched.includes(p)),
+    ...(from ? { from } : {}),
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  });
+  if (!missing.length) return result([]);
+  log(`abi:fetch: linux ${release}: fetching ${missing.join(', ')} into ${root}`);
+  const selection = selectionOf(missing);
+  for (const p of missing) for (const path of PART_SPECS[p].paths) if (!path.includes('*')) rmSync(join(root, path), { recursive: true, force: true });
+
+  if (version && methods.includes('git')) {
+    const t = Date.now();
     try {
-      log(`abi:fetch: sparse git checkout of v${version} Documentation/ABI ...`);
-      fetchWithGit(version, root);
-      return { version, abiDir: join(root, 'Documentation', 'ABI'), method: 'git', seconds: seconds() };
+      const files = fetchWithGit(version, selection, root, gitUrl, missing.includes('source'));
+      log(`abi:fetch: sparse git checkout of v${version}: ${files} files in ${elapsed(t)}`);
+      return finish(`git ${gitUrl} v${version}`);
     } catch (e) {
       errors.push(`git: ${firstLine(e)}`);
-      log(`abi:fetch: git failed (${firstLine(e)}); trying Debian's package`);
+      if (methods.includes('apt')) log(`abi:fetch: git failed after ${elapsed(t)} (${firstLine(e)}); using Debian's package`);
     }
   }
-  try {
-    const pkgVersion = version ?? newestPackagedVersion(log);
-    const root = join(cacheDir, `linux-${pkgVersion}`);
-    rmSync(join(root, 'Documentation', 'ABI'), { recursive: true, force: true });
-    const { deb } = extractFromDebianPackage(pkgVersion, ['Documentation/ABI/*'], root, log);
-    writeFileSync(join(root, 'SOURCE'), `${deb}\n`);
-    return { version: pkgVersion, abiDir: join(root, 'Documentation', 'ABI'), method: 'apt', seconds: seconds() };
-  } catch (e) {
-    errors.push(`apt: ${firstLine(e)}`);
+  if (methods.includes('apt')) {
+    try {
+      const deb = debianPackage(release, cacheDir, log);
+      extractFromDebianPackage(deb, selection, root, log);
+      return finish(basename(deb));
+    } catch (e) {
+      errors.push(`apt: ${firstLine(e)}`);
+    }
   }
   throw new Error(
-    `could not fetch a kernel ABI tree (${errors.join('; ')}).\n` +
+    `could not fetch linux ${release} (${errors.join('; ')}).\n` +
       `Point the build at a kernel tree instead: ABI_DIR=/path/to/linux npm run build\n` +
       `(a kernel source root or its Documentation/ABI folder).`,
   );
-}
 
-function fetchWithGit(version: string, root: string): void {
-  const work = mkdtempSync(join(tmpdir(), 'abi-git-'));
-  try {
-    const git = (args: string[], cwd?: string) => execFileSync('git', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
-    git(['clone', '--quiet', '--depth=1', '--filter=blob:none', '--sparse', `--branch=v${version}`,
-      'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git', work]);
-    git(['sparse-checkout', 'set', 'Documentation/ABI'], work);
-    const from = join(work, 'Documentation', 'ABI');
-    if (!existsSync(from)) throw new Error(`${from} is missing`);
-    const target = join(root, 'Documentation', 'ABI');
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(target, { recursive: true });
-    cpSync(from, target, { recursive: true });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  function finish(from: string): FetchResult {
+    if (missing.includes('sphinx') && !ABI_PARSERS.some((p) => pathPresent(root, p))) {
+      throw new Error(`linux ${release} from ${from} has none of ${ABI_PARSERS.join(', ')}: no ABI pipeline for Sphinx`);
+    }
+    for (const p of missing) {
+      mkdirSync(join(root, '.fetched'), { recursive: true });
+      writeFileSync(partMarker(root, p), `${from}\n`);
+    }
+    return result(missing, from);
   }
 }
 
+/** The union of what `parts` take from a release. */
+function selectionOf(parts: readonly Part[]): Selection {
+  return {
+    paths: parts.flatMap((p) => PART_SPECS[p].paths),
+    optionalPaths: parts.flatMap((p) => PART_SPECS[p].optionalPaths),
+    names: parts.flatMap((p) => PART_SPECS[p].names),
+  };
+}
+
 function firstLine(e: unknown): string {
-  const text = e instanceof Error ? ((e as { stderr?: Buffer }).stderr?.toString() || e.message) : String(e);
-  return text.trim().split('\n')[0] ?? '';
+  const text = e instanceof Error ? ((e as { stderr?: Buffer | string }).stderr?.toString().trim() || e.message) : String(e);
+  return text.trim().split('\n').filter((l) => !/^warning:/.test(l))[0] ?? '';
 }

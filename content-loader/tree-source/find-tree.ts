@@ -1,9 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { DEFAULT_CACHE } from './fetch-tree.ts';
-import { compareVersions } from './versions.ts';
-import { versionedDirs } from './versioned-dirs.ts';
+import { resolve } from 'node:path';
 import { resolveAbiDir } from './abi-dir.ts';
+import { isAbiDir, treesOnDisk } from './release-dirs.ts';
+import { versionedDirs } from './versioned-dirs.ts';
 
 export interface TreeChoice {
   /** The Documentation/ABI folder. */
@@ -21,45 +19,24 @@ export interface TreeChoice {
  * Newest version first where there are several.
  */
 export function locateTree(projectDir: string, env: Record<string, string | undefined> = process.env): TreeChoice | undefined {
-  const labelled = (abiDir: string, how: string, name: string): TreeChoice => {
-    const version = env.ABI_VERSION ?? /linux-([0-9][0-9.]*)/.exec(name)?.[1];
-    return version ? { abiDir, version, how } : { abiDir, how };
+  const labelled = (abiDir: string, how: string, version: string | undefined): TreeChoice => {
+    const label = env.ABI_VERSION ?? version;
+    return label ? { abiDir, version: label, how } : { abiDir, how };
   };
   if (env.ABI_DIR) {
     const dir = resolve(projectDir, env.ABI_DIR);
     if (!isAbiDir(resolveAbiDir(dir))) throw new Error(`ABI_DIR=${env.ABI_DIR}: no Documentation/ABI tree there`);
-    return labelled(resolveAbiDir(dir), 'ABI_DIR', resolve(dir));
+    return labelled(resolveAbiDir(dir), 'ABI_DIR', /linux-([0-9][0-9.]*)/.exec(dir)?.[1]);
   }
-  const parent = resolve(projectDir, '..');
-  const candidates = [
-    ...kernelFolders(parent).map((d) => ({ dir: d, how: 'kernel tree next to the project' })),
-    ...kernelFolders(join(parent, 'shared', 'corpus')).map((d) => ({ dir: d, how: '../shared/corpus' })),
-    ...kernelFolders(resolve(projectDir, DEFAULT_CACHE)).map((d) => ({ dir: d, how: `cache (${DEFAULT_CACHE})` })),
-  ];
-  for (const { dir, how } of candidates) {
-    const abiDir = resolveAbiDir(dir);
-    if (isAbiDir(abiDir)) return labelled(abiDir, how, basename(dir));
-  }
-  return undefined;
-}
-
-/** `linux` and `linux-<version>` folders in `dir`, newest version first. */
-function kernelFolders(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const names = readdirSync(dir).filter((n) => n === 'linux' || /^linux-[0-9]/.test(n));
-  const version = (n: string) => n.slice('linux-'.length) || '999';
-  return names.sort((a, b) => compareVersions(version(b), version(a))).map((n) => join(dir, n));
-}
-
-function isAbiDir(dir: string): boolean {
-  return existsSync(join(dir, 'testing')) && statSync(join(dir, 'testing')).isDirectory();
+  const found = treesOnDisk(projectDir)[0];
+  return found && labelled(found.abiDir, found.how, found.version);
 }
 
 /**
- * The tree the site documents: the newest of ABI_DIRS when several versions
- * are built (history), else what `locateTree` finds.
+ * The tree the site documents: the newest of ABI_DIRS / ABI_VERSIONS when
+ * several versions are built (history), else what `locateTree` finds.
  */
 export function primaryTree(projectDir: string, env: Record<string, string | undefined> = process.env): TreeChoice | undefined {
   const newest = versionedDirs(projectDir, env).at(-1);
-  return newest ? { ...newest, how: 'ABI_DIRS (the newest of them)' } : locateTree(projectDir, env);
+  return newest ? { ...newest, how: `${env.ABI_DIRS ? 'ABI_DIRS' : 'ABI_VERSIONS'} (the newest of them)` } : locateTree(projectDir, env);
 }

@@ -48,7 +48,7 @@ export function treeHash(abiDir: string): string {
   const hash = createHash('sha256');
   const listing = walkTree(abiDir);
   for (const f of listing.files) hash.update(`${f.path}\0`).update(readFileSync(f.absolute)).update('\0');
-  if (listing.readme) hash.update('README\0').update(readFileSync(listing.readme));
+  if (listing.readme) hash.update('README\0').update(readFileSync(listing.readme.absolute));
   return hash.digest('hex');
 }
 

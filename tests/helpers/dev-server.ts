@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { projectDir, userEnv } from './build-site.ts';
@@ -65,4 +65,28 @@ export async function openLive(page: Page, url: string): Promise<void> {
   await connected;
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(3000);
+}
+
+/**
+ * Like `editAndWait`, but the way `sed -i` edits: the file is replaced by a
+ * new one (a new inode) holding a new `Edited at` marker. The file must
+ * already hold one (from `editAndWait`).
+ */
+export async function sedAndWait(page: Page, file: string): Promise<number> {
+  const marker = `Edited at ${Date.now()}`;
+  const started = performance.now();
+  const r = spawnSync('sed', ['-i', `s/Edited at [0-9]*/${marker}/`, file]);
+  if (r.status !== 0) throw new Error(`sed -i ${file}: ${r.stderr}`);
+  await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: 30_000 });
+  return performance.now() - started;
+}
+
+/**
+ * Changes the tree with `change` and waits until the open page shows `text`.
+ * A file moved or renamed changes the set of link targets, so every
+ * description is rendered again: seconds, not the ~1 s of an edit.
+ */
+export async function changeAndWait(page: Page, change: () => void, text: string): Promise<void> {
+  change();
+  await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 120_000 });
 }

@@ -1,0 +1,85 @@
+// `npm run build`: `astro build` into a staging folder, then publish it over the
+// output folder only if everything, the Pagefind index included, succeeded
+// (see site-output.ts). Arguments are passed on to `astro build`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkOutDir, cleanLeftovers, diagnoseWriteFailure, OutputError, publish, stagingDirFor } from './site-output.ts';
+import { settings, SettingsError } from '../content-loader/settings.ts';
+
+const projectDir = fileURLToPath(new URL('../', import.meta.url));
+const say = (message: string) => console.error(`abi-atlas build: ${message}`);
+const outDir = resolve(projectDir, checkedOutDir());
+const staging = stagingDirFor(projectDir, outDir);
+const fail = (message: string, code = 1): never => {
+  rmSync(staging, { recursive: true, force: true });
+  say(message);
+  process.exit(code);
+};
+
+try {
+  checkOutDir(projectDir, outDir);
+  for (const line of cleanLeftovers(projectDir, outDir)) say(line);
+  mkdirSync(dirname(staging), { recursive: true });
+} catch (e) {
+  fail(e instanceof OutputError ? `${e.message}. Nothing was built.` : (e as Error).message);
+}
+
+const require = createRequire(import.meta.url);
+const astro = join(dirname(require.resolve('astro/package.json')), (require('astro/package.json') as { bin: { astro: string } }).bin.astro);
+const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  cwd: projectDir,
+  env: { ...process.env, ABI_OUT_DIR: staging },
+  stdio: 'inherit',
+});
+
+// Ctrl-C reaches the whole process group; a signal to this script or its parent going
+// away (below) stops the build the same way: Astro stopped, the staging folder
+// dropped, the old site kept.
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT;
+let stoppedBy: StopSignal | undefined;
+const stop = (signal: StopSignal) => {
+  if (stoppedBy) return;
+  stoppedBy = signal;
+  child.kill(signal);
+  // An Astro that does not stop within 10 s is stopped for good.
+  setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+};
+for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) process.on(signal, () => stop(signal));
+
+// `kill <npm pid>` reaches npm, which passes it to the `sh -c` running this script;
+// dash dies without passing it on. A build whose parent went away stops as if told to.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 250).unref();
+
+child.on('error', (e) => fail(`could not start astro build: ${e.message}`));
+child.on('exit', (code, signal) => {
+  const kept = existsSync(outDir) ? `${outDir} still holds the previous site` : `nothing was written to ${outDir}`;
+  if (stoppedBy) fail(`stopped by ${stoppedBy}; ${kept}`, SIGNAL_EXIT[stoppedBy]);
+  if (code !== 0) {
+    const why = diagnoseWriteFailure(staging);
+    fail(`astro build failed (${signal ?? `exit code ${code}`})${why ? `: ${why.message}` : ''}; ${kept}`, code || 1);
+  }
+  try {
+    publish(staging, outDir);
+  } catch (e) {
+    fail(`${e instanceof OutputError ? e.message : (e as Error).message}; ${kept}`);
+  }
+  say(`published the site to ${outDir}`);
+});
+
+/** ABI_OUT_DIR as settings checked it; a bad environment stops here, one line per variable. */
+function checkedOutDir(): string {
+  try {
+    return settings().outDir;
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    for (const line of e.message.split('\n')) console.error(`abi-atlas: ${line}`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,26 @@
+// One command timed for the bench: wall time, and peak memory from GNU time when installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface TimedRun {
+  seconds: number;
+  /** Largest resident set of the command or any one of its child processes (GNU time's %M); absent without /usr/bin/time. */
+  peakMiB?: number;
+  output: string;
+}
+
+/** Runs `command` to the end and times it; throws with its output when it fails. */
+export function timedRun(label: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): TimedRun {
+  const timed = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const r = spawnSync(timed ? '/usr/bin/time' : command, timed ? ['-f', 'TIME %e %M', command, ...args] : args, {
+    ...options,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const output = r.stdout + r.stderr;
+  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${output.split('\n').slice(-30).join('\n')}`);
+  const peak = /TIME [\d.]+ (\d+)/.exec(r.stderr)?.[1];
+  return peak ? { seconds, peakMiB: Math.round(Number(peak) / 1024), output } : { seconds, output };
+}
