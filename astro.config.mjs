@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import pagefind from './integrations/pagefind.ts';
 import liveTree from './integrations/live-tree.ts';
 import hosting from './integrations/hosting.ts';
+import pinNewest from './integrations/pin-newest.ts';
 import { settings, SettingsError } from './content-loader/settings.ts';
 
 /**
@@ -42,7 +43,8 @@ export default defineConfig({
     },
   },
   // hosting: the SITE warning, and exact `.html` names for docs.kernel.org's pages.
+  // pinNewest: the newest version's pinned pages (/v<newest>/) as copies of its pages.
   // Then Pagefind indexes the built site (dist/pagefind/) as the last step of `astro build`.
   // liveTree: edits under the ABI tree reload the open page in `astro dev`.
-  integrations: [hosting(), pagefind(), liveTree()],
+  integrations: [hosting(), pinNewest(), pagefind(), liveTree()],
 });

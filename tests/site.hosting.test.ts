@@ -57,7 +57,7 @@ describe.skipIf(!siteDir)(`hosting defaults of the linux-6.12 site, built withou
   });
 
   it('writes docs.kernel.org pages as files with their exact names', () => {
-    for (const name of ['abi-testing.html', 'abi-stable-files.html']) {
+    for (const name of ['abi.html', 'abi-testing.html', 'abi-stable-files.html']) {
       expect(statSync(join(siteDir, 'admin-guide', name)).isFile(), name).toBe(true);
     }
     expect(files.filter((f) => /\.html\/index\.html$/.test(f))).toEqual([]);

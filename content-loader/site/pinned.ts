@@ -26,3 +26,33 @@ export function unpin(url: string, versions: readonly string[]): { version: stri
   const m = /^\/v([^/]+)(\/.*)$/.exec(url);
   return m && versions.includes(m[1]!) ? { version: m[1]!, url: m[2]! } : undefined;
 }
+
+/** One version in a page's version switcher. */
+export interface VersionLink {
+  version: string;
+  /** The page in that version (pinned URL); absent where that version has no such page. */
+  url?: string;
+  /** The version the page shows. */
+  current: boolean;
+}
+
+/**
+ * The same page in every version, oldest first, for a version switcher;
+ * `has` says whether a version has the page at `url`.
+ * @example versionLinks('/sys/a/', ['6.1', '6.12'], (v) => v === '6.12', '6.12') // [{ version: '6.1', current: false }, { version: '6.12', url: '/v6.12/sys/a/', current: true }]
+ */
+export function versionLinks(url: string, versions: readonly string[], has: (version: string, url: string) => boolean, current: string): VersionLink[] {
+  return versions.map((version) => ({ version, ...(has(version, url) ? { url: pinnedUrl(version, url) } : {}), current: version === current }));
+}
+
+/**
+ * Where a page of any version points search engines: the newest page at the
+ * same URL, or, when the newest version has none (an interface that is
+ * gone), the page of the last version that had it.
+ */
+export function canonicalUrl(url: string, versions: readonly string[], has: (version: string, url: string) => boolean): string {
+  const newest = versions.at(-1);
+  if (newest === undefined || has(newest, url)) return url;
+  const last = versions.findLast((v) => has(v, url));
+  return last === undefined ? url : pinnedUrl(last, url);
+}
