@@ -27,6 +27,8 @@ export const WARNING_KINDS = [
   'too-large',
   // A What or file name too long for one file name on disk (parse/permalink.ts).
   'long-permalink',
+  // An entry whose Whats are too many to list on each of their pages (parse/limits.ts).
+  'many-whats',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

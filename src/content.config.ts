@@ -18,10 +18,11 @@ const older: LoaderTree[] = versionedDirs(process.cwd())
 const base = import.meta.env.BASE_URL;
 const describe = descriptionRenderer({ base });
 // Each description's links resolve in its own tree. The mentions no entry documents
-// are kept for /health/, which would otherwise render everything again.
+// are kept for /health/, which would otherwise render everything again; a title
+// closing the description is the next section's, shown between entries on the file page.
 const render = (entry: AbiEntry, tree: AbiTree): Rendered => {
-  const { html, stats } = describe(entry, tree);
-  return { html, metadata: { unresolvedMentions: stats.unresolvedMentions } };
+  const { html, stats, sectionTitle } = describe(entry, tree);
+  return { html, metadata: { unresolvedMentions: stats.unresolvedMentions, ...(sectionTitle === undefined ? {} : { sectionTitle }) } };
 };
 // Only entries have descriptions to render.
 const renders = (collection: AbiCollection) => (collection === 'entries' ? { render, renderKey: base } : {});

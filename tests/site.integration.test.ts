@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, inject, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { corpusTree, needsCorpus } from './helpers/corpus.ts';
+import { siteFiles } from './helpers/site-files.ts';
 
 const siteDir = inject('siteDir');
 
@@ -35,3 +38,70 @@ describe.skipIf(!siteDir)(`the built linux-6.12 site ${needsCorpus}`, () => {
     for (const level of ['stable', 'testing', 'obsolete', 'removed']) expect(existsSync(page(`/${level}/`))).toBe(true);
   });
 });
+
+describe.skipIf(!siteDir)(`the text of the built linux-6.12 site ${needsCorpus}`, () => {
+  const html = (url: string) => readFileSync(join(siteDir, decodeURI(url), url.endsWith('.html') ? '' : 'index.html'), 'utf8');
+
+  it('gives every page a meta description of one line, at most 160 characters and whole words', () => {
+    const bad: string[] = [];
+    let symbolPages = 0;
+    for (const file of siteFiles(siteDir).filter((f) => f.endsWith('.html'))) {
+      const page = readFileSync(join(siteDir, file), 'utf8');
+      const content = metaDescription(page);
+      if (content === undefined) bad.push(`${file}: none`);
+      else if (/[\n\r\t]/.test(content) || content.length > 161 || content !== content.trim()) bad.push(`${file}: ${JSON.stringify(content)}`);
+      if (page.includes('data-pagefind-body')) symbolPages++;
+    }
+    expect(symbolPages).toBeGreaterThan(5000);
+    expect(bad.slice(0, 10)).toEqual([]);
+    expect(metaDescription(html('/sys/class/net/~iface~/mtu/'))).toBe(
+      'Indicates the interface currently configured MTU value, in bytes, and in decimal format.',
+    );
+  });
+
+  it.each([
+    '/', '/stable/', '/testing/', '/obsolete/', '/removed/', '/~/', '/health/', '/changes/', '/404.html',
+    '/admin-guide/abi-testing.html/', '/admin-guide/abi-stable-files.html/', '/testing/sysfs-bus-iio/', '/sys/class/net/~iface~/',
+    '/sys/bus/iio/devices/iio:deviceX/', '/sys/class/net/~iface~/mtu/', '/sys/bus/iio/devices/iio:deviceX/in_accel_x_raw/',
+  ])('runs no word into a link or code on %s (Astro drops a line break next to a tag)', (url) => {
+    expect(gluedText(fromHtml(html(url)))).toEqual([]);
+  });
+});
+
+/** The page's meta description, its character references decoded. */
+function metaDescription(page: string): string | undefined {
+  const content = /<meta name="description" content="([^"]*)"/.exec(page)?.[1];
+  const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+  return content?.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (m, dec, hex, name) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (named[name] ?? m),
+  );
+}
+
+const INLINE = new Set(['a', 'code', 'strong', 'em', 'kbd']);
+
+/**
+ * Places outside descriptions and literal text where a word runs into an
+ * inline element, or out of one ("at<a>testing</a>", "configfs,<code>/dev"),
+ * as the text around them.
+ */
+function gluedText(tree: Root): string[] {
+  const found: string[] = [];
+  const text = (n: ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(text).join('') : '');
+  const visit = (children: ElementContent[]) => {
+    children.forEach((node, i) => {
+      if (node.type !== 'element') return;
+      const classes = String((node as Element).properties.className ?? '');
+      if (node.tagName === 'pre' || node.tagName === 'script' || /\bdescription\b/.test(classes)) return;
+      if (INLINE.has(node.tagName)) {
+        const before = children[i - 1];
+        const after = children[i + 1];
+        const inner = text(node);
+        if (before?.type === 'text' && /[\p{L}\p{N},.:]$/u.test(before.value) && /^[\p{L}\p{N}/]/u.test(inner)) found.push(`${before.value.slice(-20)}<${node.tagName}>${inner.slice(0, 20)}`);
+        if (after?.type === 'text' && /[\p{L}\p{N}]$/u.test(inner) && /^[\p{L}\p{N}(]/u.test(after.value)) found.push(`${inner.slice(-20)}</${node.tagName}>${after.value.slice(0, 20)}`);
+      }
+      visit(node.children);
+    });
+  };
+  visit(tree.children as ElementContent[]);
+  return found;
+}

@@ -1,19 +1,20 @@
 import type { BlockContent, Paragraph, PhrasingContent } from 'mdast';
 import { isDefinitionStart, parseDefinitions } from './definitions.ts';
 import { parseGridTable } from './grid-table.ts';
+import { parseExplicitMarkup } from './directives.ts';
 import { parseInline } from './inline.ts';
-import { indentedBlockEnd, indentOf, isBlank, isGridBorder, isSimpleTableBorder, isUnderline } from './lines.ts';
+import { indentedBlockEnd, indentOf, isBlank, isExplicitMarkup, isGridBorder, isSimpleTableBorder, isTransition, underlines } from './lines.ts';
 import { parseList } from './lists.ts';
 import { indentedBody, literalBlock } from './literal.ts';
-import { fieldMarker, interruptsParagraph, startsList } from './markers.ts';
+import { fieldAt, interruptsParagraph, startsList } from './markers.ts';
 import { parseSimpleTable } from './simple-table.ts';
 import type { TableMatch } from './table-cells.ts';
 
 /**
  * Description text (lines, no tabs, outermost indentation 0) -> mdast
- * blocks. A line-based reader of the ReST subset ABI files use; it never
- * drops text: whatever it cannot structure becomes a paragraph or a
- * literal block.
+ * blocks. A line-based reader of the ReST subset ABI files use; it drops
+ * no text but ReST comments (as Sphinx does): whatever it cannot structure
+ * becomes a paragraph or a literal block.
  */
 export function parseBlocks(lines: readonly string[]): BlockContent[] {
   const out: BlockContent[] = [];
@@ -35,14 +36,15 @@ export function parseBlocks(lines: readonly string[]): BlockContent[] {
       continue;
     }
     literalNext = false;
-    if (/^\.\. _[^:]+:\s*$/.test(line)) {
-      // A hyperlink target: markup, invisible in ReST as well.
-      i++;
-    } else if (isUnderline(line)) {
+    if (isExplicitMarkup(line)) {
+      const markup = parseExplicitMarkup(lines, i, parseBlocks);
+      out.push(...markup.nodes);
+      i = markup.end;
+    } else if (isTransition(line)) {
       // A transition, or an underline with nothing above it; the kernel deletes these.
       out.push({ type: 'thematicBreak' });
       i++;
-    } else if (isUnderline(lines[i + 1])) {
+    } else if (underlines(line, lines[i + 1])) {
       out.push({ type: 'heading', depth: 4, children: parseInline(line.trim()) });
       i += 2;
     } else if (isSimpleTableBorder(line) || isGridBorder(line)) {
@@ -54,7 +56,7 @@ export function parseBlocks(lines: readonly string[]): BlockContent[] {
       const list = parseList(lines, i, parseBlocks);
       out.push(list.node);
       i = list.end;
-    } else if (fieldMarker(line) || isDefinitionStart(lines, i)) {
+    } else if (fieldAt(lines, i) || isDefinitionStart(lines, i)) {
       const definitions = parseDefinitions(lines, i, parseBlocks);
       out.push(definitions.node);
       i = definitions.end;

@@ -1,11 +1,15 @@
-import type { Root } from 'mdast';
-import { toHtml } from 'hast-util-to-html';
-import { parseBlocks } from './blocks.ts';
-import { linkify, type LinkTally } from './linkify.ts';
-import { mdastToHast } from './to-hast.ts';
-import { sanitizeHast } from './sanitize.ts';
-import { countBlocks } from './stats.ts';
-import './nodes.ts';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { NO_LINK_TARGETS, rehypeLinks, type LinkTargets } from './linkify.ts';
+import { remarkClosingTitle } from './closing-title.ts';
+import { rstReader } from './reader.ts';
+import { describeSchema } from './sanitize.ts';
+import { remarkBlockStats } from './stats.ts';
+import { describeHandlers } from './to-hast.ts';
+import './file-data.ts';
 
 export interface DescribeContext {
   /** URLs of the page the description is rendered for (never linked to). */
@@ -23,6 +27,7 @@ export interface DescribeStats {
   tables: number;
   tablesFallenBack: number;
   lists: number;
+  admonitions: number;
   links: number;
   unresolvedMentions: string[];
 }
@@ -30,45 +35,54 @@ export interface DescribeStats {
 export interface DescribeResult {
   html: string;
   stats: DescribeStats;
+  /** The underlined title that ends the description: the next section's, shown between entries on the file page. */
+  sectionTitle?: string;
 }
 
-export const DEFAULT_DOCS_BASE_URL = 'https://docs.kernel.org/';
-
 /**
- * Description text -> mdast, by our ReST-subset reader. The parser already
- * expanded tabs to the kernel's 8-column stops (parse/parse-file.ts), so
- * the text has none.
+ * The whole renderer, frozen once and reused: each step is a plugin that can
+ * run alone (tests/describe.*.test.ts); per-call data rides on `file.data`.
  */
-export function parseDescription(text: string): Root {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  return { type: 'root', children: parseBlocks(lines) };
-}
+export const describeProcessor = unified()
+  .use(rstReader) // text -> mdast (our ReST subset)
+  .use(remarkClosingTitle) // a closing title -> file.data.sectionTitle
+  .use(remarkBlockStats) // -> file.data.blockStats
+  .use(remarkRehype, { handlers: describeHandlers }) // mdast -> hast, with <dl> and tables
+  .use(rehypeLinks) // file.data.linkTargets -> <a>, file.data.linkTally
+  .use(rehypeSanitize, describeSchema)
+  .use(rehypeStringify)
+  .freeze();
 
 /**
- * Renders an entry's Description (kernel dedent already applied) to safe HTML:
- * parse -> mdast -> hast -> linkify -> sanitize -> HTML.
+ * Renders an entry's Description (kernel dedent already applied) to safe HTML.
  * @example describe('See Documentation/ABI/testing/sysfs-foo.').html
  */
 export function describe(text: string, ctx: DescribeContext = {}): DescribeResult {
-  const mdast = parseDescription(text);
-  const hast = mdastToHast(mdast);
-  const tally: LinkTally = { links: 0, unresolvedMentions: [] };
-  linkify(
-    hast,
-    {
-      selfUrls: new Set(ctx.selfUrls ?? []),
-      resolveMention: ctx.resolveMention ?? (() => undefined),
-      fileUrl: ctx.fileUrl ?? (() => undefined),
-      docsBaseUrl: ctx.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL,
-    },
-    tally,
-  );
-  const html = toHtml(sanitizeHast(hast));
-  return { html, stats: { ...countBlocks(mdast), ...tally } };
+  const file = describeProcessor.processSync(describeFile(text, ctx));
+  const { blockStats, linkTally, sectionTitle } = file.data;
+  if (!blockStats || !linkTally) throw new Error('describe: a plugin of the processor did not run');
+  const result: DescribeResult = { html: String(file), stats: { ...blockStats, ...linkTally } };
+  if (sectionTitle !== undefined) result.sectionTitle = sectionTitle;
+  return result;
 }
 
-export { parseBlocks } from './blocks.ts';
-export { parseInline } from './inline.ts';
-export { mdastToHast } from './to-hast.ts';
-export { linkify, type LinkTargets, type LinkTally } from './linkify.ts';
-export { sanitizeHast, describeSchema } from './sanitize.ts';
+/** The file `describeProcessor` reads: the text, and the link targets made from `ctx`. */
+export function describeFile(text: string, ctx: DescribeContext = {}): VFile {
+  return new VFile({ value: text, data: { linkTargets: linkTargets(ctx) } });
+}
+
+function linkTargets(ctx: DescribeContext): LinkTargets {
+  return {
+    selfUrls: new Set(ctx.selfUrls ?? []),
+    resolveMention: ctx.resolveMention ?? NO_LINK_TARGETS.resolveMention,
+    fileUrl: ctx.fileUrl ?? NO_LINK_TARGETS.fileUrl,
+    docsBaseUrl: ctx.docsBaseUrl ?? NO_LINK_TARGETS.docsBaseUrl,
+  };
+}
+
+export { parseDescription, rstReader } from './reader.ts';
+export { remarkBlockStats } from './stats.ts';
+export { remarkClosingTitle } from './closing-title.ts';
+export { describeHandlers } from './to-hast.ts';
+export { rehypeLinks, type LinkTargets, type LinkTally } from './linkify.ts';
+export { describeSchema } from './sanitize.ts';

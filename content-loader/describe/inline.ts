@@ -17,8 +17,10 @@ export function parseInline(text: string): PhrasingContent[] {
     const ch = text[i]!;
     const atWordStart = i === 0 || /[\s([{<"'\-:]/.test(text[i - 1]!);
 
-    if (ch === '\\' && ESCAPABLE.includes(text[i + 1] ?? '')) {
-      buffer += text[i + 1];
+    const escaped = text[i + 1];
+    // A backslash at the very end escapes nothing and stays (shell line continuations end so).
+    if (ch === '\\' && escaped !== undefined && ESCAPABLE.includes(escaped)) {
+      buffer += escaped;
       i += 2;
       continue;
     }

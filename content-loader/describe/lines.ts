@@ -34,8 +34,20 @@ export function trimBlankLines(lines: readonly string[]): string[] {
  * A line made only of one of -*=^~ (the kernel deletes these; ReST uses
  * them as section underlines and transitions).
  */
-export function isUnderline(line: string | undefined): boolean {
+export function isAdornment(line: string | undefined): boolean {
   return line !== undefined && /^ *([-*=^~])\1* *$/.test(line);
+}
+
+/** A transition (`----` alone): as in ReST, at least four characters, so a lone `-` stays text. */
+export function isTransition(line: string | undefined): boolean {
+  return isAdornment(line) && line!.trim().length >= 4;
+}
+
+/** Whether `line` underlines `title` as ReST reads it: as long as the title, or at least four characters. */
+export function underlines(title: string, line: string | undefined): boolean {
+  if (!isAdornment(line) || isAdornment(title) || title.trim() === '') return false;
+  const length = line!.trim().length;
+  return length >= 4 || length >= title.trim().length;
 }
 
 /** The top border of a ReST simple table: at least two runs of '='. */
@@ -61,4 +73,9 @@ export function indentedBlockEnd(lines: readonly string[], start: number, baseIn
     end = i + 1;
   }
   return end;
+}
+
+/** Whether `line` opens ReST explicit markup: `.. ` (a directive, target or comment) or `..` alone. */
+export function isExplicitMarkup(line: string): boolean {
+  return /^\.\.( |$)/.test(line.trimEnd());
 }

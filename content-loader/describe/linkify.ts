@@ -1,4 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
+import type { Plugin } from 'unified';
+import './file-data.ts';
 
 /** What linkify needs to know to turn mentions into links. */
 export interface LinkTargets {
@@ -14,13 +16,31 @@ export interface LinkTally {
   unresolvedMentions: string[];
 }
 
+/** Links nowhere: what a file gets without `file.data.linkTargets`. */
+export const NO_LINK_TARGETS: LinkTargets = {
+  selfUrls: new Set(),
+  resolveMention: () => undefined,
+  fileUrl: () => undefined,
+  docsBaseUrl: 'https://docs.kernel.org/',
+};
+
+/**
+ * Rehype plugin: links mentions in text to `file.data.linkTargets` and
+ * counts what it did into `file.data.linkTally`.
+ */
+export const rehypeLinks: Plugin<[], HastRoot> = () => (tree, file) => {
+  const tally: LinkTally = { links: 0, unresolvedMentions: [] };
+  linkify(tree, file.data.linkTargets ?? NO_LINK_TARGETS, tally);
+  file.data.linkTally = tally;
+};
+
 /** Elements whose text is never linked: code stays code, links stay as they are. */
 const NO_LINKS = new Set(['pre', 'code', 'a']);
 
 /**
- * Rehype step: URLs, e-mail addresses, Documentation/ references and ABI
- * paths in text become links. Runs on hast so that literal blocks and inline
- * code are skipped by their element names.
+ * URLs, e-mail addresses, Documentation/ references and ABI paths in text
+ * become links. Runs on hast so that literal blocks and inline code are
+ * skipped by their element names.
  */
 export function linkify(tree: HastRoot | Element, targets: LinkTargets, tally: LinkTally): void {
   const children: ElementContent[] = [];

@@ -9,7 +9,7 @@ import type { ParseBlocks } from './table-cells.ts';
  * indented under the marker, parsed again, so lists nest by indentation.
  */
 export function parseList(lines: readonly string[], start: number, parseBlocks: ParseBlocks): { node: List; end: number } {
-  const first = listMarker(lines[start]!)!;
+  const first = listMarker(lines[start]!, lines[start + 1])!;
   const items: ListItem[] = [];
   let i = start;
   let end = start;
@@ -20,7 +20,7 @@ export function parseList(lines: readonly string[], start: number, parseBlocks: 
     end = itemEnd;
     let next = itemEnd;
     while (next < lines.length && isBlank(lines[next])) next++;
-    const nextMarker = next < lines.length ? listMarker(lines[next]!) : undefined;
+    const nextMarker = next < lines.length ? listMarker(lines[next]!, lines[next + 1]) : undefined;
     if (!nextMarker || !continuesList(marker, nextMarker)) break;
     marker = nextMarker;
     i = next;
@@ -53,7 +53,9 @@ function findItemEnd(lines: readonly string[], start: number): number {
 
 function listItem(itemLines: readonly string[], marker: ListMarker, parseBlocks: ParseBlocks): ListItem {
   const rest = itemLines.slice(1);
-  const body = [itemLines[0]!.slice(marker.width), ...dedent(rest, Math.min(marker.width, minIndent(rest)))];
+  const first = itemLines[0]!.slice(marker.width);
+  // With the marker alone on its line, the body is what is indented below it.
+  const body = [first, ...dedent(rest, isBlank(first) ? minIndent(rest) : Math.min(marker.width, minIndent(rest)))];
   const children = parseBlocks(body) as BlockContent[];
   const spread = children.length > 1 && body.some(isBlank);
   return { type: 'listItem', spread, children };

@@ -1,4 +1,4 @@
-import { indentOf, isBlank, isGridBorder, isSimpleTableBorder, isUnderline } from './lines.ts';
+import { indentOf, isBlank, isGridBorder, isSimpleTableBorder, underlines } from './lines.ts';
 
 /** A list item marker at the start of a line. */
 export interface ListMarker {
@@ -17,11 +17,17 @@ export interface ListMarker {
   width: number;
 }
 
-const BULLET = /^([-*+])( +)(?=\S)/;
-const ENUMERATED = /^(\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)([.)])( +)(?=\S)/;
-const PARENTHESISED = /^\((\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)\)( +)(?=\S)/;
+const BULLET = /^([-*+])( +(?=\S)| *$)/;
+const ENUMERATED = /^(\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)([.)])( +(?=\S)| *$)/;
+const PARENTHESISED = /^\((\d{1,3}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4}|#)\)( +(?=\S)| *$)/;
 
-export function listMarker(line: string): ListMarker | undefined {
+/**
+ * The list item marker starting `line`. A marker alone on its line starts
+ * an item only when its body follows indented on the `next` line ("1." then
+ * an indented literal block), as in ReST.
+ */
+export function listMarker(line: string, next?: string): ListMarker | undefined {
+  if (/^\S+ *$/.test(line) && (next === undefined || isBlank(next) || indentOf(next) === 0)) return undefined;
   const bullet = BULLET.exec(line);
   if (bullet) return { kind: bullet[1]!, ordered: false, start: 1, auto: false, style: '', format: '', width: bullet[0].length };
   const enumerated = ENUMERATED.exec(line);
@@ -71,11 +77,11 @@ export function continuesList(previous: ListMarker, next: ListMarker): boolean {
  * followed by unindented text ("(R) Reads the state\nof ...") is prose.
  */
 export function startsList(lines: readonly string[], i: number): ListMarker | undefined {
-  const marker = listMarker(lines[i]!);
+  const marker = listMarker(lines[i]!, lines[i + 1]);
   if (!marker?.ordered) return marker;
   const next = lines[i + 1];
   if (next === undefined || isBlank(next) || indentOf(next) > 0) return marker;
-  const nextMarker = listMarker(next);
+  const nextMarker = listMarker(next, lines[i + 2]);
   return nextMarker && continuesList(marker, nextMarker) ? marker : undefined;
 }
 
@@ -88,20 +94,38 @@ export interface FieldMarker {
 
 const REST_FIELD = /^:([^:\s][^:]*):( +|$)/;
 const ABI_FIELD = /^([A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)( {2,})(?=\S)/;
+const LOOSE_ABI_FIELD = /^([A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)( +)(?=\S)/;
 
-export function fieldMarker(line: string): FieldMarker | undefined {
+/**
+ * The field starting `line`, if any. `loose` also takes a single space after
+ * the name, for a line right under another field ("Byte 16-127: Unused"
+ * under "Byte 0-15:   Requested ..."), where the pattern is set.
+ */
+export function fieldMarker(line: string, loose = false): FieldMarker | undefined {
   const rest = REST_FIELD.exec(line);
   if (rest) return { name: rest[1]!, column: rest[0].length };
-  const abi = ABI_FIELD.exec(line);
+  const abi = (loose ? LOOSE_ABI_FIELD : ABI_FIELD).exec(line);
   if (abi) return { name: abi[1]!, column: abi[0].length };
   return undefined;
+}
+
+/**
+ * The field at line `i`: a strict one, or a loose one ("Name: text") in a
+ * run of fields, i.e. right under a field (`underField`) or right above one.
+ */
+export function fieldAt(lines: readonly string[], i: number, underField = false): FieldMarker | undefined {
+  const line = lines[i]!;
+  const strict = fieldMarker(line);
+  if (strict || underField) return strict ?? fieldMarker(line, true);
+  const next = lines[i + 1];
+  return next !== undefined && fieldMarker(next) ? fieldMarker(line, true) : undefined;
 }
 
 /** A line that starts a new block even without a blank line before it (no lazy continuation across it). */
 export function interruptsParagraph(lines: readonly string[], i: number, afterColon: boolean): boolean {
   const line = lines[i]!;
   if (isBlank(line)) return true;
-  if (isUnderline(lines[i + 1]) && !isUnderline(line)) return true;
+  if (underlines(line, lines[i + 1])) return true;
   if (isSimpleTableBorder(line) || isGridBorder(line) || fieldMarker(line)) return true;
   const marker = startsList(lines, i);
   // An enumeration after prose is more often a wrapped "1. " than a list, unless a colon announced it.

@@ -19,6 +19,9 @@ export interface DefinitionDescription {
 }
 export interface GridCell {
   type: 'gridCell';
+  /** Rows and columns a grid table cell spans, when more than one. */
+  rowSpan?: number;
+  colSpan?: number;
   /** Cell text already parsed: one paragraph is unwrapped to its phrasing. */
   children: Array<BlockContent | PhrasingContent>;
 }
@@ -33,12 +36,25 @@ export interface GridTable {
   children: GridRow[];
 }
 
+/**
+ * `.. note::` and the other ReST admonitions; the first child is the
+ * title paragraph (Note, Warning, or the generic admonition's own title).
+ */
+export interface Admonition {
+  type: 'admonition';
+  /** The directive's name: note, warning, important, ..., or admonition. */
+  kind: string;
+  children: BlockContent[];
+}
+
 declare module 'mdast' {
   interface BlockContentMap {
+    admonition: Admonition;
     definitionList: DefinitionList;
     gridTable: GridTable;
   }
   interface RootContentMap {
+    admonition: Admonition;
     definitionList: DefinitionList;
     definitionTerm: DefinitionTerm;
     definitionDescription: DefinitionDescription;

@@ -1,4 +1,4 @@
-import { describe, type DescribeContext, type DescribeStats } from './index.ts';
+import { describe, type DescribeContext, type DescribeResult } from './index.ts';
 import { buildResolver, resolveMention } from '../resolve/index.ts';
 import { linkTargetKey } from './link-targets.ts';
 import { fileToUrl } from '../parse/permalink.ts';
@@ -20,7 +20,7 @@ export interface RenderOptions {
  * Makes the function that renders an entry's description with links into
  * `tree`. The link targets are computed once per tree, not per entry.
  */
-export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => { html: string; stats: DescribeStats } {
+export function descriptionRenderer(options: RenderOptions = {}): (entry: AbiEntry, tree: AbiTree) => DescribeResult {
   // Keyed by the link targets, not the tree object: a re-parse after an edit
   // that adds or removes no symbol or file keeps the resolver it built.
   const base = options.base ?? '/';

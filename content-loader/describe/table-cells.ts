@@ -25,7 +25,8 @@ export function buildRow(rowLines: readonly string[], columns: readonly Column[]
   };
 }
 
-function buildCell(cellLines: string[], parseBlocks: ParseBlocks): GridCell {
+/** A cell from its text lines (borders and column offsets already cut away). */
+export function buildCell(cellLines: readonly string[], parseBlocks: ParseBlocks): GridCell {
   const blocks = parseBlocks(trimBlankLines(dedent(cellLines)));
   // A cell holding one paragraph reads better without the <p>.
   const only = blocks.length === 1 ? blocks[0] : undefined;

@@ -1,19 +1,19 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
-import { toHast, type Handlers, type State } from 'mdast-util-to-hast';
-import type { DefinitionDescription, DefinitionList, DefinitionTerm, GridRow, GridTable } from './nodes.ts';
+import type { Element, ElementContent } from 'hast';
+import type { Options as RemarkRehypeOptions } from 'remark-rehype';
+import type { Admonition, DefinitionDescription, DefinitionList, DefinitionTerm, GridCell, GridRow, GridTable } from './nodes.ts';
 
-/** mdast -> hast (what remark-rehype does), with handlers for our own node types. */
-export function mdastToHast(tree: Root): HastRoot {
-  // No `allowDangerousHtml`: `html` nodes would be dropped, and the parser never makes them.
-  return toHast(tree, { handlers }) as HastRoot;
+type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
+/** mdast-util-to-hast's state, reached through remark-rehype's options (it is not our direct dependency). */
+type State = Parameters<NonNullable<Handlers['root']>>[0];
+
+function element(tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element {
+  return { type: 'element', tagName, properties, children };
 }
 
-function element(tagName: string, children: ElementContent[]): Element {
-  return { type: 'element', tagName, properties: {}, children };
-}
-
-const handlers: Handlers = {
+/** remark-rehype handlers for the node types our reader adds (nodes.ts). */
+export const describeHandlers: Handlers = {
+  admonition: (state: State, node: Admonition) =>
+    element('div', state.wrap(state.all(node), true), { className: node.kind === 'admonition' ? ['admonition'] : ['admonition', node.kind] }),
   definitionList: (state: State, node: DefinitionList) => element('dl', state.wrap(state.all(node), true)),
   definitionTerm: (state: State, node: DefinitionTerm) => element('dt', state.all(node)),
   definitionDescription: (state: State, node: DefinitionDescription) => element('dd', state.wrap(state.all(node), true)),
@@ -28,6 +28,13 @@ const handlers: Handlers = {
 };
 
 function tableRow(state: State, row: GridRow, cellTag: 'th' | 'td'): Element {
-  const cells = row.children.map((cell) => element(cellTag, state.all(cell)));
+  const cells = row.children.map((cell) => element(cellTag, state.all(cell), spans(cell)));
   return element('tr', state.wrap(cells, true));
+}
+
+function spans(cell: GridCell): Element['properties'] {
+  const properties: Element['properties'] = {};
+  if (cell.colSpan) properties['colSpan'] = cell.colSpan;
+  if (cell.rowSpan) properties['rowSpan'] = cell.rowSpan;
+  return properties;
 }

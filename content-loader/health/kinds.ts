@@ -32,6 +32,7 @@ export const FINDING_KINDS = {
   'too-deep': { label: 'Folder nested deeper than the walk goes', kernel: false },
   'too-large': { label: 'File too large to be an ABI file', kernel: false },
   'long-permalink': { label: 'What or file name shortened in its URL (too long for a file name)', kernel: false },
+  'many-whats': { label: 'Entry with too many Whats to list on each of their pages', kernel: false },
 } as const satisfies Record<WarningKind | HealthKind, { label: string; kernel: boolean }>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;

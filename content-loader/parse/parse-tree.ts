@@ -6,6 +6,7 @@ import { compareText } from '../shared/compare.ts';
 import type { AbiEntry, AbiFile, AbiTree, Level, Warning } from '../types.ts';
 import { walkTree, type TreeListing, type WalkOptions } from './walk.ts';
 import { readTreeFile } from './read-file.ts';
+import { manyWhatsWarnings } from './limits.ts';
 
 /** A record file's content, however it was read. */
 export interface SourceFile {
@@ -50,7 +51,8 @@ export function readTree(listing: TreeListing, cache?: ParseCache): AbiTree {
 
 /**
  * Builds the tree from file contents given in order: ids claimed the
- * kernel's way, URLs from the What strings, and duplicate definitions reported.
+ * kernel's way, URLs from the What strings, duplicate definitions and
+ * entries too big to list on every page reported.
  */
 export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseCache): AbiTree {
   const files: AbiFile[] = [];
@@ -77,7 +79,7 @@ export function buildTree(sources: SourceFile[], readme?: string, cache?: ParseC
     }
     for (const entry of parsed.entries) entries.push(toEntry(entry, source, claimLabel(entryLabel(entry.whats[0]!.what), taken), warnings));
   }
-  warnings.push(...duplicateWarnings(entries));
+  warnings.push(...duplicateWarnings(entries), ...manyWhatsWarnings(entries));
   return readme === undefined ? { files, entries, warnings } : { files, entries, warnings, readme };
 }
 

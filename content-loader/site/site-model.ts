@@ -137,6 +137,17 @@ export function siblingWindow(children: TreeChild[], url: string, size = 24): { 
   return { shown: others.slice(start, start + size), total: others.length };
 }
 
+/** The symbols listed at `/~/` (Whats that are not paths), as that page's children. */
+export function nonPathChildren(model: SiteModel): TreeChild[] {
+  return model.nonPath.map((p) => ({
+    name: p.what,
+    url: p.url,
+    symbols: 1,
+    levels: LEVELS.filter((l) => p.definitions.some((d) => d.level === l)),
+    documented: true,
+  }));
+}
+
 /** A symbol to show as an example of a permalink: /sys/kernel/btf/vmlinux where the tree has it. */
 export function exampleSymbol(model: SiteModel): SymbolPage | undefined {
   return model.symbols.get('/sys/kernel/btf/vmlinux/') ?? model.symbols.values().next().value;

@@ -4,6 +4,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
+import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 
 export interface StoredEntry extends AbiEntry {
@@ -11,6 +12,8 @@ export interface StoredEntry extends AbiEntry {
   html: string;
   /** Paths the description mentions that no entry documents (found while rendering it). */
   unresolvedMentions: string[];
+  /** The title of the file's section that starts after this entry (it closed the description). */
+  sectionTitle?: string;
 }
 export interface StoredFile extends AbiFile {
   order: number;
@@ -21,6 +24,8 @@ export interface Site {
   byId: Map<string, StoredEntry>;
   files: StoredFile[];
   model: SiteModel;
+  /** First sentences of entries and symbols, for lists and meta descriptions. */
+  summaries: Summaries;
   version: string | null;
   /** Changes whenever any stored entry or file changes (the loader's digests): a key for data derived from the site. */
   digest: string;
@@ -84,14 +89,18 @@ function siteOf(
       ...withoutVersion(data),
       html: rendered?.html ?? '',
       unresolvedMentions: (rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
+      sectionTitle: rendered?.metadata?.sectionTitle as string | undefined,
     }))
     .sort((a, b) => a.order - b.order);
   const repo = settings().sourceUrl;
+  const byId = new Map(stored.map((e) => [e.id, e]));
+  const model = modelOf(stored);
   return {
     entries: stored,
-    byId: new Map(stored.map((e) => [e.id, e])),
+    byId,
     files: files.map(({ data }) => withoutVersion(data)).sort((a, b) => a.order - b.order),
-    model: modelOf(stored),
+    model,
+    summaries: summaries(model, byId),
     version,
     digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
     sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
