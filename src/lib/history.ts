@@ -35,15 +35,30 @@ export interface SiteHistory {
   gone: GoneSymbol[];
 }
 
-let loaded: { digest: string; value: SiteHistory } | undefined;
+let loaded: { sites: Site[]; value: SiteHistory } | undefined;
+let dirs: VersionedDir[] | undefined;
 
-/** The history of the trees in ABI_DIRS (paths relative to the project folder, where Astro runs). */
+/** The trees of ABI_DIRS (or ABI_VERSIONS), oldest first, read once per process. */
+export function historyDirs(): VersionedDir[] {
+  // Paths are relative to the project folder, where Astro runs.
+  dirs ??= versionedDirs(process.cwd());
+  return dirs;
+}
+
+/** The history of the trees in ABI_DIRS, built again only when a version's site changed (live edits in dev). */
 export async function loadHistory(): Promise<SiteHistory> {
-  const dirs = versionedDirs(process.cwd());
-  const [site, ...older] = await Promise.all([loadSite(), ...dirs.slice(0, -1).map((d) => loadVersionSite(d.version))]);
-  const digest = [site!, ...older].map((s) => s.digest).join('\n');
-  if (loaded?.digest !== digest) loaded = { digest, value: buildHistory(dirs, older, site!) };
+  const all = historyDirs();
+  const sites = await Promise.all([...all.slice(0, -1).map((d) => loadVersionSite(d.version)), loadSite()]);
+  if (!loaded || !sameSites(loaded.sites, sites)) loaded = { sites, value: buildHistory(all, sites.slice(0, -1), sites.at(-1)!) };
   return loaded.value;
+}
+
+/**
+ * True when two lists hold the same sites: the same objects during a build
+ * (each version is loaded once), equal digests after a reload in dev.
+ */
+export function sameSites(a: readonly Site[], b: readonly Site[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i] || s.digest === b[i]!.digest);
 }
 
 /**
@@ -51,8 +66,7 @@ export async function loadHistory(): Promise<SiteHistory> {
  * older one its pinned pages' data.
  */
 export async function loadVersion(version: string): Promise<Site> {
-  const versions = versionedDirs(process.cwd()).map((d) => d.version);
-  return version === versions.at(-1) ? loadSite() : loadVersionSite(version);
+  return version === historyDirs().at(-1)?.version ? loadSite() : loadVersionSite(version);
 }
 
 function buildHistory(dirs: VersionedDir[], older: Site[], site: Site): SiteHistory {

@@ -1,6 +1,7 @@
 // The 404 page's suggestions: loaded only on that page, from the search data.
 import { suggestionsFor } from '../../content-loader/site/not-found.ts';
 import { loadPathResolver, loadQuick } from './search/data.ts';
+import { unpin } from '../../content-loader/site/pinned.ts';
 import { href, siteUrlOf } from './href.ts';
 
 /**
@@ -23,11 +24,13 @@ export async function followTrailingSlash(): Promise<boolean> {
 
 export async function suggest(list: HTMLElement, status: HTMLElement): Promise<void> {
   if (await followTrailingSlash()) return;
-  const pathname = siteUrlOf(location.pathname);
+  const url = siteUrlOf(location.pathname);
+  // Suggestions are the newest pages; a pinned URL is read without its /v<version>.
+  const pathname = unpin(url, list.dataset.versions?.split(' ') ?? [])?.url ?? url;
   try {
     const [resolver, fuse] = await Promise.all([loadPathResolver(), loadQuick()]);
     const suggestions = suggestionsFor(pathname, resolver, fuse);
-    status.textContent = suggestions.length ? `The closest interfaces to ${decodeURI(pathname)}:` : `Nothing documented comes close to ${decodeURI(pathname)}.`;
+    status.textContent = suggestions.length ? `The closest interfaces to ${decodeURI(url)}:` : `Nothing documented comes close to ${decodeURI(url)}.`;
     for (const s of suggestions) {
       const li = document.createElement('li');
       const a = document.createElement('a');

@@ -2,7 +2,8 @@
 // version switcher, canonical links and the links of pinned pages.
 import { versionPageUrls } from '../../content-loader/site/version-pages.ts';
 import { canonicalUrl, unpin, versionLinks, type VersionLink } from '../../content-loader/site/pinned.ts';
-import { loadHistory, loadVersion } from './history.ts';
+import { loadHistory, loadVersion, sameSites } from './history.ts';
+import type { Site } from './site.ts';
 import { siteUrlOf } from './href.ts';
 
 export interface Pinned {
@@ -20,14 +21,14 @@ export interface Pinned {
   canonical: (url: string) => string;
 }
 
-let loaded: { key: string; value: Pinned } | undefined;
+let loaded: { sites: Site[]; value: Pinned } | undefined;
 
+/** Which pages each version has; computed again only when a version's site changed (live edits in dev). */
 export async function loadPinned(): Promise<Pinned> {
   const history = await loadHistory();
   const versions = history.enabled ? history.versions : [];
   const sites = await Promise.all(versions.map((v) => loadVersion(v)));
-  const key = sites.map((s) => s.digest).join('\n');
-  if (loaded?.key === key) return loaded.value;
+  if (loaded && sameSites(loaded.sites, sites)) return loaded.value;
   const pages = new Map(versions.map((v, i) => [v, new Set(versionPageUrls(sites[i]!.files, sites[i]!.model)) as ReadonlySet<string>]));
   const has = (version: string, url: string) => pages.get(version)?.has(url) ?? false;
   const newest = versions.at(-1);
@@ -40,7 +41,7 @@ export async function loadPinned(): Promise<Pinned> {
     links: (url, current) => versionLinks(url, versions, has, current),
     canonical: (url) => canonicalUrl(url, versions, has),
   };
-  loaded = { key, value };
+  loaded = { sites, value };
   return value;
 }
 
