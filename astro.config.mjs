@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './integrations/pagefind.ts';
 import liveTree from './integrations/live-tree.ts';
+import hosting from './integrations/hosting.ts';
+import pinNewest from './integrations/pin-newest.ts';
 import { settings, SettingsError } from './content-loader/settings.ts';
 
 /**
@@ -25,7 +27,10 @@ const { site, base, outDir, cacheDir, buildConcurrency } = checkedSettings();
 export default defineConfig({
   site,
   base,
-  trailingSlash: 'always',
+  // Pages are folders (`/sys/foo/`); 'ignore' lets `astro dev` and `astro preview`
+  // answer `/sys/foo` too, as mail clients often cut the slash. Static hosts
+  // redirect it (README, Hosting), and the 404 page does where they do not.
+  trailingSlash: 'ignore',
   outDir,
   cacheDir,
   build: { format: 'directory', concurrency: buildConcurrency },
@@ -37,7 +42,9 @@ export default defineConfig({
       watch: { ignored: (path) => /[\\/](dist|test-results)[\\/]|[\\/]\.cache[\\/](?!abi([\\/]|$))/.test(path) },
     },
   },
-  // Indexes the built site with Pagefind (dist/pagefind/) as the last step of `astro build`.
+  // hosting: the SITE warning, and exact `.html` names for docs.kernel.org's pages.
+  // pinNewest: the newest version's pinned pages (/v<newest>/) as copies of its pages.
+  // Then Pagefind indexes the built site (dist/pagefind/) as the last step of `astro build`.
   // liveTree: edits under the ABI tree reload the open page in `astro dev`.
-  integrations: [pagefind(), liveTree()],
+  integrations: [hosting(), pinNewest(), pagefind(), liveTree()],
 });

@@ -11,8 +11,12 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export interface Settings {
-  /** SITE: the site's origin, for absolute links (sitemap, feed, canonical URLs). */
-  site: string;
+  /**
+   * SITE: the site's origin, for absolute links (canonical and og:url, the
+   * sitemap, the feed). Absent when unset: a made-up host would put URLs
+   * that lead nowhere into every page (see `missingSiteNotice`).
+   */
+  site?: string;
   /** BASE: the sub-path the site is served under, starting and ending with `/`. */
   base: string;
   /** ABI_OUT_DIR: where the site is built (default `./dist`). */
@@ -34,7 +38,6 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-export const DEFAULT_SITE = 'https://abi-atlas.invalid';
 const MAX_CONCURRENCY = 256;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,7 +60,7 @@ export function readSettings(env: Env, projectDir: string): Settings {
     }
     return result;
   };
-  const site = read('SITE', checkSite) ?? new URL(DEFAULT_SITE).href;
+  const site = read('SITE', checkSite);
   const base = read('BASE', checkBase) ?? '/';
   const outDir = read('ABI_OUT_DIR', (v) => checkOutDir(v, projectDir)) ?? './dist';
   const cacheDir = read('ABI_CACHE_DIR', checkFolderPath) ?? './node_modules/.astro';
@@ -70,7 +73,7 @@ export function readSettings(env: Env, projectDir: string): Settings {
   }
   if (problems.length > 0) throw new SettingsError(problems.join('\n'));
   return {
-    site,
+    ...(site === undefined ? {} : { site }),
     base,
     outDir,
     cacheDir,
@@ -79,6 +82,14 @@ export function readSettings(env: Env, projectDir: string): Settings {
     ...(sourceUrl === undefined ? {} : { sourceUrl }),
     ...(sourceDateEpoch === undefined ? {} : { sourceDateEpoch }),
   };
+}
+
+/** The one warning a build without SITE prints: what is left out, and how to get it. */
+export function missingSiteNotice(): string {
+  return (
+    'SITE is not set, so the build writes no absolute URLs: canonical links are relative, pages have no og:url, ' +
+    'the feed links are relative and there is no sitemap.xml. Set SITE=https://your.host (the origin the site is served from) to get them.'
+  );
 }
 
 let cached: Settings | undefined;

@@ -30,6 +30,8 @@ import * as pagefind from 'pagefind';
 import { LEVELS } from '../content-loader/types.ts';
 import { whatToUrl } from '../content-loader/parse/permalink.ts';
 import { SYMBOL_IDS_FILE, type SearchIndexData, type SymbolIds } from '../content-loader/search/index.ts';
+import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
+import { pinRoot } from '../content-loader/site/pinned.ts';
 
 export const PAGEFIND_CONFIG = { forceLanguage: 'en' } as const;
 
@@ -94,12 +96,16 @@ function symbolIds(data: SearchIndexData, hashes: Map<string, string>): SymbolId
 }
 
 // Top-level folders that hold no symbol pages; skipping them spares Pagefind
-// parsing the large file pages (4.5 s -> 1.7 s on linux-6.12).
-const NOT_SYMBOL_FOLDERS = new Set([...LEVELS, 'admin-guide', 'changes', 'health', 'search', 'pagefind', '_astro']);
+// parsing the large file pages (4.5 s -> 1.7 s on linux-6.12). Pinned pages
+// (`v<version>/`) are older versions' words: search finds the newest.
+const NOT_SYMBOL_FOLDERS = new Set([...LEVELS, 'admin-guide', 'doc', 'changes', 'health', 'search', 'pagefind', '_astro']);
 
 /** A glob of the folders symbol pages live in: the path roots (`sys`, `proc`, ..., `~`). */
 function symbolPagesGlob(siteDir: string): string {
-  const roots = readdirSync(siteDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !NOT_SYMBOL_FOLDERS.has(d.name)).map((d) => d.name);
+  const pinned = new Set(versionedDirs(process.cwd()).map((d) => pinRoot(d.version).slice(1, -1)));
+  const roots = readdirSync(siteDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NOT_SYMBOL_FOLDERS.has(d.name) && !pinned.has(d.name))
+    .map((d) => d.name);
   return roots.length === 1 ? `${roots[0]}/**/*.html` : `{${roots.join(',')}}/**/*.html`;
 }
 

@@ -13,6 +13,7 @@ import { attacks } from '../tests/helpers/crafted-paths.ts';
 import { editAndWait, openLive, startDev } from '../tests/helpers/dev-server.ts';
 import { timedRun } from './timed-run.ts';
 import { anchorRows, sphinxAnchor } from './bench-sphinx.ts';
+import { versionCostRows } from './bench-versions.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const corpus = join(project, '..', 'shared', 'corpus');
@@ -105,6 +106,12 @@ if (!only) {
   if (search.status !== 0) throw new Error(`bench-search failed:\n${search.stderr}`);
   row('edit to updated page in `npm run dev` (median of 5 edits)', `${Math.round(await devEditMs(join(work, 'ABI'), join(work, 'dev-cache')))} ms`, '< 1000 ms');
   rmSync(work, { recursive: true, force: true });
+  // Pinned pages: what each extra version costs (1, 2 and 3 versions, same run).
+  try {
+    for (const [what, value, target] of versionCostRows(project)) row(what, value, target);
+  } catch (e) {
+    row('cost per extra version', `not measured: ${(e as Error).message.split('\n')[0]}`);
+  }
   // The anchor: our cold build against the kernel's own Sphinx pipeline, same tree, same run.
   try {
     for (const [what, value, target] of anchorRows(sphinxAnchor(tree612, '6.12'))) row(what, value, target);

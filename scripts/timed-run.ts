@@ -6,6 +6,8 @@ export interface TimedRun {
   seconds: number;
   /** Largest resident set of the command or any one of its child processes (GNU time's %M); absent without /usr/bin/time. */
   peakMiB?: number;
+  /** User plus system CPU time of the command and its children (GNU time's %U + %S): steadier than wall time on a busy machine. */
+  cpuSeconds?: number;
   output: string;
 }
 
@@ -13,7 +15,7 @@ export interface TimedRun {
 export function timedRun(label: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): TimedRun {
   const timed = existsSync('/usr/bin/time');
   const started = performance.now();
-  const r = spawnSync(timed ? '/usr/bin/time' : command, timed ? ['-f', 'TIME %e %M', command, ...args] : args, {
+  const r = spawnSync(timed ? '/usr/bin/time' : command, timed ? ['-f', 'TIME %e %M %U %S', command, ...args] : args, {
     ...options,
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
@@ -21,6 +23,6 @@ export function timedRun(label: string, command: string, args: string[], options
   const seconds = (performance.now() - started) / 1000;
   const output = r.stdout + r.stderr;
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${output.split('\n').slice(-30).join('\n')}`);
-  const peak = /TIME [\d.]+ (\d+)/.exec(r.stderr)?.[1];
-  return peak ? { seconds, peakMiB: Math.round(Number(peak) / 1024), output } : { seconds, output };
+  const m = /TIME [\d.]+ (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return m ? { seconds, peakMiB: Math.round(Number(m[1]) / 1024), cpuSeconds: Number(m[2]) + Number(m[3]), output } : { seconds, output };
 }

@@ -13,7 +13,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function loader(collection: AbiCollection, rendered: string[]) {
   const render = (entry: AbiEntry) => (rendered.push(entry.id), { html: `<p>${entry.description}</p>` });
-  return abiLoader({ abiDir: dir, collection, render });
+  return abiLoader({ trees: [{ abiDir: dir }], collection, render });
 }
 
 describe('abiLoader', () => {
@@ -58,9 +58,37 @@ describe('abiLoader', () => {
     cpSync(fixture, dir, { recursive: true });
     const files = fakeContext('files');
     const meta = fakeContext('meta');
-    await abiLoader({ abiDir: dir, collection: 'files' }).load(files.context);
-    await abiLoader({ abiDir: dir, collection: 'meta', version: '9.9' }).load(meta.context);
+    await abiLoader({ trees: [{ abiDir: dir }], collection: 'files' }).load(files.context);
+    await abiLoader({ trees: [{ abiDir: dir, version: '9.9' }], collection: 'meta' }).load(meta.context);
     expect(files.store.get('testing/sysfs-class-foo')?.data).toMatchObject({ level: 'testing', entries: 2, order: 0 });
     expect(meta.store.get('tree')?.data).toMatchObject({ version: '9.9', symbols: 4, warnings: [] });
+  });
+
+  it('holds several trees in one collection, each item under its version', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'abi-loader-'));
+    const [old, now] = [join(dir, 'old'), join(dir, 'now')];
+    cpSync(fixture, old, { recursive: true });
+    cpSync(fixture, now, { recursive: true });
+    const file = join(now, 'testing', 'sysfs-class-foo');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('A new entry after another tag.', 'Edited.'));
+    const rendered: string[] = [];
+    const render = (entry: AbiEntry) => (rendered.push(entry.id), { html: `<p>${entry.description}</p>` });
+    const trees = [{ abiDir: old, version: '1.0', idPrefix: '1.0/' }, { abiDir: now, version: '2.0', idPrefix: '2.0/' }];
+    const entries = fakeContext('versionEntries');
+    await abiLoader({ collection: 'entries', trees, render }).load(entries.context);
+    expect([...entries.store.keys()]).toEqual(['1.0/abi_sys_class_foo_dev_a', '1.0/abi_sys_class_foo_dev_d', '2.0/abi_sys_class_foo_dev_a', '2.0/abi_sys_class_foo_dev_d']);
+    expect(entries.store.get('1.0/abi_sys_class_foo_dev_d')?.data).toMatchObject({ id: 'abi_sys_class_foo_dev_d', version: '1.0' });
+    expect(entries.store.get('2.0/abi_sys_class_foo_dev_d')?.rendered?.html).toBe('<p>Edited.</p>');
+    expect(rendered).toHaveLength(4);
+
+    // Dropping a version drops its items and renders nothing again.
+    await abiLoader({ collection: 'entries', trees: trees.slice(1), render }).load(entries.context);
+    expect([...entries.store.keys()]).toEqual(['2.0/abi_sys_class_foo_dev_a', '2.0/abi_sys_class_foo_dev_d']);
+    expect(rendered).toHaveLength(4);
+
+    const meta = fakeContext('versionMeta');
+    await abiLoader({ collection: 'meta', trees }).load(meta.context);
+    expect([...meta.store.keys()]).toEqual(['1.0', '2.0']);
+    expect(meta.store.get('1.0')?.data).toMatchObject({ version: '1.0', symbols: 4 });
   });
 });

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
-import { atomFeed, xml } from '../content-loader/history/atom.ts';
+import { atomFeed, feedId } from '../content-loader/history/atom.ts';
+import { xml } from '../content-loader/shared/xml.ts';
 import { diffTrees, type TreeDiff } from '../content-loader/history/diff-trees.ts';
 import { versionPairs } from '../content-loader/history/pairs.ts';
 import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
@@ -39,13 +40,8 @@ function checkXml(text: string): string[] {
   return errors;
 }
 
-function feedFor(diff: TreeDiff) {
-  return atomFeed({
-    pair: versionPairs(['old', 'new'])[0]!,
-    diff,
-    absolute: (path) => new URL('/abi' + path, 'https://example.org').href,
-    updated: '2024-01-02T03:04:05Z',
-  });
+function feedFor(diff: TreeDiff, link = (path: string) => new URL('/abi' + path, 'https://example.org').href) {
+  return atomFeed({ pair: versionPairs(['old', 'new'])[0]!, diff, link, updated: '2024-01-02T03:04:05Z' });
 }
 
 describe('Atom feed of a version pair', () => {
@@ -60,12 +56,21 @@ describe('Atom feed of a version pair', () => {
     for (const e of entries) for (const el of ['<title>', '<id>', '<updated>', '<link rel="alternate"']) expect(e).toContain(el);
   });
 
-  it('uses absolute URLs under the base path and unique ids', () => {
+  it('links under the base path, absolute when the origin is known, and has unique ids that no host changes', () => {
     expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/abi/changes/feed.xml"/>');
     expect(feed).toContain('href="https://example.org/abi/sys/foo/~n~/new/"');
-    const ids = [...feed.matchAll(/<id>([^<]*)<\/id>/g)].map((m) => m[1]!);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^https:\/\/example\.org\/abi\//);
+    const ids = (text: string) => [...text.matchAll(/<id>([^<]*)<\/id>/g)].map((m) => m[1]!);
+    expect(new Set(ids(feed)).size).toBe(ids(feed).length);
+    for (const id of ids(feed)) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const relative = feedFor(diffTrees(parseTree(fixture('old')), parseTree(fixture('new'))), (path) => '/abi' + path);
+    expect(relative).toContain('href="/abi/sys/foo/~n~/new/"');
+    expect(relative).not.toMatch(/href="https?:/);
+    expect(ids(relative)).toEqual(ids(feed));
+  });
+
+  it('makes ids as RFC 9562 name-based UUIDs in the URL namespace', () => {
+    // python3 -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, '/changes/6.1...6.12/'))"
+    expect(feedId('/changes/6.1...6.12/')).toBe('urn:uuid:c884ea80-e2c9-56de-ac4d-00b7872b4d25');
   });
 
   it('escapes What strings and drops characters XML forbids', () => {

@@ -3,7 +3,8 @@ import { buildTree, type SourceFile } from '../content-loader/index.ts';
 import { diffHunks, formatDiff, lineDiff } from '../content-loader/history/line-diff.ts';
 import { symbolHistory } from '../content-loader/history/symbol-history.ts';
 import { goneFromHistory } from '../content-loader/history/gone.ts';
-import { versionPairs } from '../content-loader/history/pairs.ts';
+import { sinceVersion } from '../content-loader/history/since.ts';
+import { pairToNewest, versionPairs } from '../content-loader/history/pairs.ts';
 import { groupByPrefix, NOT_PATHS } from '../content-loader/history/group.ts';
 import { parseVersionedDirs, versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
 import { levelKey, normalizeDescription } from '../content-loader/history/symbol-index.ts';
@@ -73,6 +74,18 @@ describe('symbolHistory', () => {
     expect(gone[0]!.lastEntry).toMatchObject({ level: 'stable', description: 'B.', date: '2020' });
     expect(h.get('/sys/d/')!.firstVersion).toBe('3');
   });
+  it('says what changed since a version, for the banner of its pinned page', () => {
+    const versions = ['1', '2', '3'];
+    expect(sinceVersion(h.get('/sys/a/')!, '1', versions)).toEqual({
+      version: '1', newest: '3', levelThen: 'testing', levelNow: 'stable', descriptionChangedIn: ['2'], unchanged: false,
+    });
+    // Version 2 already had the newest text (3 only reflows it) at the newest level.
+    expect(sinceVersion(h.get('/sys/a/')!, '2', versions)).toMatchObject({ levelThen: 'stable', levelNow: 'stable', descriptionChangedIn: [], unchanged: true });
+    expect(sinceVersion(h.get('/sys/b/')!, '1', versions)).toMatchObject({ goneAfter: '2', unchanged: false });
+    expect(sinceVersion(h.get('/sys/b/')!, '1', versions)).not.toHaveProperty('levelNow');
+    expect(sinceVersion(h.get('/sys/c/')!, '1', versions)).toMatchObject({ descriptionChangedIn: ['3'], levelNow: 'stable' });
+    expect(sinceVersion(h.get('/sys/c/')!, '2', versions)).toBeUndefined();
+  });
 });
 
 describe('helpers', () => {
@@ -85,10 +98,13 @@ describe('helpers', () => {
     expect(normalizeDescription('a b')).not.toBe(normalizeDescription('a c'));
     expect(normalizeDescription(undefined)).toBe('');
   });
-  it('versionPairs: consecutive pairs, then first...newest', () => {
+  it('versionPairs: consecutive pairs, then every older version...newest', () => {
     expect(versionPairs(['6.1']).length).toBe(0);
     expect(versionPairs(['6.1', '6.12']).map((p) => p.slug)).toEqual(['6.1...6.12']);
     expect(versionPairs(['5.15', '6.1', '6.12']).map((p) => p.slug)).toEqual(['5.15...6.1', '6.1...6.12', '5.15...6.12']);
+    const four = versionPairs(['5.15', '6.1', '6.6', '6.12']);
+    expect(four.map((p) => p.slug)).toEqual(['5.15...6.1', '6.1...6.6', '6.6...6.12', '5.15...6.12', '6.1...6.12']);
+    for (const v of ['5.15', '6.1', '6.6']) expect(pairToNewest(four, v, '6.12')?.slug).toBe(`${v}...6.12`);
   });
   it('groupByPrefix groups by the first three segments, non-paths apart', () => {
     const groups = groupByPrefix([{ what: '/sys/class/net/x/mtu' }, { what: 'vDSO' }, { what: '/sys/class/net/y' }, { what: '/proc/a' }]);

@@ -68,7 +68,7 @@ describe('the loader on every hostile case at once', () => {
   it('loads without throwing, logs the warnings as file:line: message, and reads nothing from outside', async () => {
     const { abiDir } = materialize(combinedCases());
     const { context, store, logs } = fakeContext('entries');
-    await abiLoader({ abiDir, collection: 'entries', render: (e) => ({ html: e.description ?? '' }) }).load(context);
+    await abiLoader({ trees: [{ abiDir }], collection: 'entries', render: (e) => ({ html: e.description ?? '' }) }).load(context);
     expect(store.has('abi_sys_base_attr')).toBe(true);
     expect(logs).toContain('stable/sysfs-x: symbolic link leading outside the ABI tree; not followed');
     expect(logs).toContain('testing/loop: symbolic link back to testing, a folder that holds it; not followed');
@@ -78,7 +78,7 @@ describe('the loader on every hostile case at once', () => {
   it('parses again after a move between levels and stores the entry at its new level', async () => {
     const abiDir = smallTree();
     const { context, store } = fakeContext('entries');
-    const load = () => abiLoader({ abiDir, collection: 'entries' }).load(context);
+    const load = () => abiLoader({ trees: [{ abiDir }], collection: 'entries' }).load(context);
     await load();
     expect(store.get('abi_sys_b_attr')?.data.level).toBe('testing');
     renameSync(join(abiDir, 'testing', 'sysfs-b'), join(abiDir, 'stable', 'sysfs-b'));

@@ -27,5 +27,13 @@ describe('a site built under a sub-path (BASE=/abi/)', () => {
     expect(page).toContain('href="/abi/testing/sysfs-crlf/"');
     expect(checked).toBeGreaterThan(500);
     expect(broken.slice(0, 20)).toEqual([]);
+    // With SITE, absolute URLs under the base: canonical, og:url, sitemap, robots.txt.
+    expect(page).toContain('<link rel="canonical" href="https://example.org/abi/sys/cont/a/">');
+    expect(page).toContain('<meta property="og:url" content="https://example.org/abi/sys/cont/a/">');
+    const sitemap = readFileSync(join(outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<url><loc>https://example.org/abi/sys/cont/a/</loc></url>');
+    expect(sitemap).toContain('<url><loc>https://example.org/abi/search/</loc></url>');
+    expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].filter((m) => !m[1]!.startsWith('https://example.org/abi/'))).toEqual([]);
+    expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/abi/sitemap.xml');
   }, 300_000);
 });

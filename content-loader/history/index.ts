@@ -5,6 +5,7 @@ export { symbolHistory, historyFromIndexes, type SymbolHistory, type VersionedTr
 export { lineDiff, formatDiff, diffHunks, type DiffLine } from './line-diff.ts';
 export { feedTime } from './feed-time.ts';
 export { goneFromHistory, type GoneSymbol } from './gone.ts';
-export { versionPairs, type VersionPair } from './pairs.ts';
+export { versionPairs, pairToNewest, type VersionPair } from './pairs.ts';
+export { sinceVersion, type SinceVersion } from './since.ts';
 export { groupByPrefix, pathPrefix, NOT_PATHS, type PrefixGroup } from './group.ts';
-export { atomFeed, xml, type FeedOptions } from './atom.ts';
+export { atomFeed, feedId, type FeedOptions } from './atom.ts';

@@ -22,6 +22,8 @@ export function enhance(): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = 'Copy link';
+    // A page with several permanent links (this version, the latest) says which each button copies.
+    if (link.dataset.copy) button.setAttribute('aria-label', `Copy link to ${link.dataset.copy}`);
     button.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(link.href);

@@ -1,7 +1,7 @@
-// History across kernel versions for the pages. The older trees of ABI_DIRS
-// are parsed here once per build; the newest is the site's own collections
-// (the tree the loader parsed), so history follows edits in `npm run dev`.
-import { parseTree } from '../../content-loader/parse/parse-tree.ts';
+// History across kernel versions for the pages, from the collections: the
+// older trees of ABI_DIRS as the loader stored them (parsed once, cached
+// across builds), the newest as the site's own, so history follows edits in
+// `npm run dev`.
 import type { AbiEntry, AbiTree } from '../../content-loader/types.ts';
 import { descriptionRenderer } from '../../content-loader/describe/render-entry.ts';
 import { versionedDirs, type VersionedDir } from '../../content-loader/tree-source/versioned-dirs.ts';
@@ -13,7 +13,7 @@ import { versionPairs, type VersionPair } from '../../content-loader/history/pai
 import { feedTime } from '../../content-loader/history/feed-time.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
-import { loadSite, type Site } from './site.ts';
+import { loadSite, loadVersionSite, type Site } from './site.ts';
 import { BASE_URL } from './href.ts';
 
 export interface SiteHistory {
@@ -35,26 +35,45 @@ export interface SiteHistory {
   gone: GoneSymbol[];
 }
 
-let older: { key: string; trees: { version: string; tree: AbiTree }[] } | undefined;
-let loaded: { digest: string; value: SiteHistory } | undefined;
+let loaded: { sites: Site[]; value: SiteHistory } | undefined;
+let dirs: VersionedDir[] | undefined;
 
-/** The history of the trees in ABI_DIRS (paths relative to the project folder, where Astro runs). */
+/** The trees of ABI_DIRS (or ABI_VERSIONS), oldest first, read once per process. */
+export function historyDirs(): VersionedDir[] {
+  // Paths are relative to the project folder, where Astro runs.
+  dirs ??= versionedDirs(process.cwd());
+  return dirs;
+}
+
+/** The history of the trees in ABI_DIRS, built again only when a version's site changed (live edits in dev). */
 export async function loadHistory(): Promise<SiteHistory> {
-  const site = await loadSite();
-  if (loaded?.digest !== site.digest) loaded = { digest: site.digest, value: buildHistory(versionedDirs(process.cwd()), site) };
+  const all = historyDirs();
+  const sites = await Promise.all([...all.slice(0, -1).map((d) => loadVersionSite(d.version)), loadSite()]);
+  if (!loaded || !sameSites(loaded.sites, sites)) loaded = { sites, value: buildHistory(all, sites.slice(0, -1), sites.at(-1)!) };
   return loaded.value;
 }
 
-function olderTrees(dirs: VersionedDir[]): { version: string; tree: AbiTree }[] {
-  const key = dirs.map((d) => `${d.version}=${d.abiDir}`).join(',');
-  if (older?.key !== key) older = { key, trees: dirs.map((d) => ({ version: d.version, tree: parseTree(d.abiDir) })) };
-  return older.trees;
+/**
+ * True when two lists hold the same sites: the same objects during a build
+ * (each version is loaded once), equal digests after a reload in dev.
+ */
+export function sameSites(a: readonly Site[], b: readonly Site[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i] || s.digest === b[i]!.digest);
 }
 
-function buildHistory(dirs: VersionedDir[], site: Site): SiteHistory {
+/**
+ * The site of one version of the build: the newest is the site itself, an
+ * older one its pinned pages' data.
+ */
+export async function loadVersion(version: string): Promise<Site> {
+  return version === historyDirs().at(-1)?.version ? loadSite() : loadVersionSite(version);
+}
+
+function buildHistory(dirs: VersionedDir[], older: Site[], site: Site): SiteHistory {
   const last = dirs.at(-1);
-  const newest = last && { version: last.version, tree: { files: site.files, entries: site.entries, warnings: [] } };
-  const trees = newest ? [...olderTrees(dirs.slice(0, -1)), newest] : [];
+  const asTree = (s: Site): AbiTree => ({ files: s.files, entries: s.entries, warnings: [] });
+  const newest = last && { version: last.version, tree: asTree(site) };
+  const trees = newest ? [...older.map((s) => ({ version: s.version!, tree: asTree(s) })), newest] : [];
   const indexes = new Map<string, Map<string, SymbolState>>(trees.map((t) => [t.version, symbolIndex(t.tree.entries)]));
   const versions = trees.map((t) => t.version);
   const pairs = versionPairs(versions);

@@ -16,3 +16,15 @@ export function href(url: string): string {
 export function siteUrlOf(pathname: string): string {
   return withoutBase(BASE_URL, pathname);
 }
+
+/** The site's origin (SITE), or undefined when the build was given none. */
+export const SITE_ORIGIN: string | undefined = import.meta.env.SITE || undefined;
+
+/**
+ * A site-relative URL as other sites and feeds should see it: absolute when
+ * SITE is set, else under the base path only (never a made-up host).
+ * @example absoluteUrl('/sys/foo/') === 'https://abi.example.org/sys/foo/' // with SITE=https://abi.example.org
+ */
+export function absoluteUrl(url: string): string {
+  return SITE_ORIGIN ? new URL(href(url), SITE_ORIGIN).href : href(url);
+}

@@ -1,4 +1,5 @@
-// The data every page reads, gathered once per build from the collections.
+// The data every page reads, gathered once per build from the collections:
+// the tree the site documents, and each older version of a history build.
 import { getCollection, getEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
@@ -35,43 +36,89 @@ export interface Site {
   sourceUrl: (file: string, line: number) => string;
 }
 
+/** A collection item as the loader stores it (the parts a Site reads). */
+interface Stored<T> {
+  id: string;
+  data: T;
+  digest?: string | number;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
 let site: Promise<Site> | undefined;
+const versionSites = new Map<string, Promise<Site>>();
 let model: { key: string; value: SiteModel } | undefined;
 
+/** The tree the site documents (the newest of a history build). */
 export function loadSite(): Promise<Site> {
   // In dev the collections change under us (live reload), so they are read afresh.
   if (import.meta.env.DEV) site = undefined;
   site ??= (async () => {
     const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
-    const stored: StoredEntry[] = entries
-      .map((e) => ({
-        ...e.data,
-        html: e.rendered?.html ?? '',
-        unresolvedMentions: (e.rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
-        sectionTitle: e.rendered?.metadata?.sectionTitle as string | undefined,
-        renderedSections: (e.rendered?.metadata?.sectionsAfter as RenderedSection[] | undefined) ?? [],
-      }))
-      .sort((a, b) => a.order - b.order);
     const version = meta?.data.version ?? null;
-    const { ref = version ? `v${version}` : 'master', sourceUrl: repo } = settings();
-    const byId = new Map(stored.map((e) => [e.id, e]));
-    const pathModel = siteModel(stored);
-    return {
-      entries: stored,
-      byId,
-      files: files.map((f) => f.data).sort((a, b) => a.order - b.order),
-      model: pathModel,
-      summaries: summaries(pathModel, byId),
-      version,
-      digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
-      sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
-    };
+    const { ref = version ? `v${version}` : 'master' } = settings();
+    return siteOf(entries, files, version, ref, newestModel);
   })();
   return site;
 }
 
+/**
+ * An older version of a history build, as the pinned pages under
+ * `/v<version>/` read it; source links point at its release tag.
+ */
+export function loadVersionSite(version: string): Promise<Site> {
+  if (import.meta.env.DEV) versionSites.clear();
+  let loaded = versionSites.get(version);
+  if (!loaded) {
+    loaded = (async () => {
+      const ofVersion = ({ data }: { data: { version: string } }) => data.version === version;
+      const [entries, files] = await Promise.all([getCollection('versionEntries', ofVersion), getCollection('versionFiles', ofVersion)]);
+      if (entries.length === 0) throw new Error(`abi-atlas: no stored entries for linux ${version}`);
+      return siteOf(entries, files, version, `v${version}`, buildSiteModel);
+    })();
+    versionSites.set(version, loaded);
+  }
+  return loaded;
+}
+
+function siteOf(
+  entries: Stored<AbiEntry & { order: number }>[],
+  files: Stored<AbiFile & { order: number }>[],
+  version: string | null,
+  ref: string,
+  modelOf: (entries: StoredEntry[]) => SiteModel,
+): Site {
+  const stored: StoredEntry[] = entries
+    .map(({ data, rendered }) => ({
+      ...withoutVersion(data),
+      html: rendered?.html ?? '',
+      unresolvedMentions: (rendered?.metadata?.unresolvedMentions as string[] | undefined) ?? [],
+      sectionTitle: rendered?.metadata?.sectionTitle as string | undefined,
+      renderedSections: (rendered?.metadata?.sectionsAfter as RenderedSection[] | undefined) ?? [],
+    }))
+    .sort((a, b) => a.order - b.order);
+  const repo = settings().sourceUrl;
+  const byId = new Map(stored.map((e) => [e.id, e]));
+  const model = modelOf(stored);
+  return {
+    entries: stored,
+    byId,
+    files: files.map(({ data }) => withoutVersion(data)).sort((a, b) => a.order - b.order),
+    model,
+    summaries: summaries(model, byId),
+    version,
+    digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
+    sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
+  };
+}
+
+/** Older versions' items carry their version label; a Site holds one version. */
+function withoutVersion<T extends object>(data: T): T {
+  const { version: _version, ...rest } = data as T & { version?: string };
+  return rest as T;
+}
+
 /** The path model depends on symbols and levels only, so a description edit in dev reuses it. */
-function siteModel(entries: StoredEntry[]): SiteModel {
+function newestModel(entries: StoredEntry[]): SiteModel {
   const key = entries.map((e) => `${e.id} ${e.level} ${e.symbols.map((s) => s.url).join(' ')}`).join('\n');
   if (model?.key !== key) model = { key, value: buildSiteModel(entries) };
   return model.value;

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { href } from '../lib/href.ts';
+import { absoluteUrl, SITE_ORIGIN } from '../lib/href.ts';
 
-export const GET: APIRoute = ({ site }) => {
-  const sitemap = new URL(href('/sitemap.xml'), site).href;
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
+/** Everything may be crawled; the sitemap is named when there is one (it needs SITE). */
+export const GET: APIRoute = () => {
+  const sitemap = SITE_ORIGIN ? `\nSitemap: ${absoluteUrl('/sitemap.xml')}\n` : '';
+  return new Response(`User-agent: *\nAllow: /\n${sitemap}`);
 };

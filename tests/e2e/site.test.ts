@@ -76,10 +76,15 @@ describe.skipIf(!siteDir || !hasChromium)(`the linux-6.12 site in Chromium ${nee
     await page.waitForURL('**/sys/class/net/~iface~/mtu/');
   });
 
-  it('copies the permalink', async () => {
+  it('copies the permalink of the latest and of this version', async () => {
     await open('/sys/kernel/btf/vmlinux/');
-    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Copy link to the latest' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/sys/kernel/btf/vmlinux/`);
+    await page.getByRole('button', { name: 'Copy link to linux 6.12' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/v6.12/sys/kernel/btf/vmlinux/`);
+    await open('/v6.1/sys/kernel/btf/vmlinux/');
+    await page.getByRole('button', { name: 'Copy link to linux 6.1' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/v6.1/sys/kernel/btf/vmlinux/`);
   });
 
   it('browses the path tree with breadcrumbs', async () => {
@@ -161,6 +166,7 @@ describe.skipIf(!siteDir || !hasChromium)(`the linux-6.12 site in Chromium ${nee
     ['a file page', '/testing/sysfs-kernel-btf/'],
     ['an interface page', '/sys/class/net/~iface~/mtu/'],
     ['a tree page', '/sys/class/net/'],
+    ['a pinned page of an older version', '/v6.1/sys/class/net/~iface~/mtu/'],
   ])('axe-core finds no violations on %s', async (_name, path) => {
     await open(path);
     await page.addScriptTag({ content: axeSource });
@@ -187,7 +193,8 @@ function phoneSample(): string[] {
   const gone = [...old].filter((u) => !symbols.some((s) => s.url === u)).sort(compareText)[0]!;
   const pages = [
     '/', '/stable/', '/testing/', '/obsolete/', '/removed/', '/~/', '/search/', '/health/', '/changes/', '/changes/6.1...6.12/',
-    '/admin-guide/abi-testing.html', '/sys/no/such/page/', gone,
+    '/admin-guide/abi-testing.html', '/admin-guide/abi.html', '/doc/html/v6.1/admin-guide/abi-testing.html', '/sys/no/such/page/', gone,
+    '/v6.1/', '/v6.1/testing/', `/v6.1${gone}`, `/v6.1${[...old].sort((a, b) => b.length - a.length || compareText(a, b))[0]!}`, `/v6.12${byLength[0]!.url}`,
     '/testing/sysfs-bus-iio/', '/sys/bus/iio/devices/iio:deviceX/', '/sys/.../events/', '/sys/class/', '/sys/class/net/~iface~/',
     '/config/usb-gadget/gadget/functions/uvc.name/streaming/uncompressed/name/',
     ...byLength.slice(0, 30).flatMap((s) => [s.url, fileToUrl(s.file)]),

@@ -26,8 +26,10 @@ export interface StaticServer {
  * Serves a built site on 127.0.0.1 at a random port, as a static host
  * would: `/dir/` is `dir/index.html`, `/dir` redirects to `/dir/`, and a
  * missing file gets `404.html` (when the site has one) with status 404.
+ * `folderRedirects: false` is a host that does not add the slash (the
+ * folder is a 404 there).
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, { folderRedirects = true } = {}): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path: string;
@@ -48,7 +50,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     };
     const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
     if (isFile(file)) return send(file);
-    if (existsSync(file) && statSync(file).isDirectory()) {
+    if (existsSync(file) && statSync(file).isDirectory() && (folderRedirects || url.pathname.endsWith('/'))) {
       if (!url.pathname.endsWith('/')) {
         res.writeHead(301, { Location: url.pathname + '/' + url.search }).end();
         return;
