@@ -87,11 +87,15 @@ function encodeUnsafe(href: string): string {
 
 /** Sentence punctuation after a URL or path is not part of it; a ')' is, when it closes a '(' inside. */
 function trimTrailing(token: string): string {
+  // Counted once and kept up to date while trimming: a long run of ')' stays linear.
+  let open = count(token, '(');
+  let close = count(token, ')');
   let end = token.length;
-  for (;;) {
+  while (end > 1) {
     const ch = token[end - 1]!;
-    if (ch === ')' && count(token.slice(0, end), '(') >= count(token.slice(0, end), ')')) break;
-    if (!/[.,:;!?'")\]]/.test(ch) || end <= 1) break;
+    if (ch === ')' && open >= close) break;
+    if (!/[.,:;!?'")\]]/.test(ch)) break;
+    if (ch === ')') close--;
     end--;
   }
   return token.slice(0, end);

@@ -53,10 +53,12 @@ export interface DocsSource {
 export function docsTargets(page: DocsPage, sources: readonly DocsSource[]): DocsTarget[] {
   const targets: DocsTarget[] = [];
   const ids = new Set<string>();
+  // An entry's own anchor wins over another entry's get_abi.pl-era id.
+  const anchors = new Set(sources.flatMap((s) => s.entries.map((e) => e.anchor)));
   const add = (anchor: string, label: string, url: string, perlAnchor?: string) => {
     if (ids.has(anchor)) return;
     ids.add(anchor);
-    const alias = perlAnchor !== undefined && !ids.has(perlAnchor) ? perlAnchor : undefined;
+    const alias = perlAnchor !== undefined && !ids.has(perlAnchor) && !anchors.has(perlAnchor) ? perlAnchor : undefined;
     if (alias !== undefined) ids.add(alias);
     targets.push({ anchor, label, url, ...(alias === undefined ? {} : { perlAnchor: alias }) });
   };
