@@ -29,6 +29,8 @@ describe.skipIf(!hasCorpus('6.12'))(`404 suggestions on linux-6.12 ${needsCorpus
   it('offers the entry that documents a real path first', () => {
     const s = suggestionsFor('/sys/class/net/eth0/mtu/', resolver, local);
     expect(s[0]).toEqual({ what: '/sys/class/net/<iface>/mtu', url: '/sys/class/net/~iface~/mtu/', why: 'documents this path' });
+    // Then names next to it, before similar names elsewhere in the tree.
+    expect(s[1]?.what).toMatch(/^\/sys\/class\/net\/<iface>\/[^/]+$/);
   });
 
   it('offers similar names for a typo', () => {

@@ -21,10 +21,15 @@ export function suggestionsFor(pathname: string, resolver: Resolver, local: Loca
   const add = (what: string, url: string, why: Suggestion['why']) => {
     if (out.length < limit && !out.some((s) => s.url === url)) out.push({ what, url, why });
   };
-  for (const m of resolve(resolver, path).slice(0, 5)) add(m.what, m.url, 'documents this path');
+  const documenting = resolve(resolver, path).slice(0, 5);
+  for (const m of documenting) add(m.what, m.url, 'documents this path');
   const prefix = deepestDocumentedPrefix(resolver, path);
   if (prefix) add(prefix.prefix, prefix.url, 'closest documented folder');
-  for (const { symbol } of quickMatches(local, fuzzyQueryOf(path), limit)) add(symbol.what, symbol.url, 'similar name');
+  // Similar names next to what documents the path come first: for eth0/mtu, the other <iface> attributes.
+  const folder = documenting[0] && documenting[0].what.slice(0, documenting[0].what.lastIndexOf('/') + 1);
+  const similar = quickMatches(local, fuzzyQueryOf(path), limit * 2).map((r) => r.symbol);
+  const near = (what: string) => folder !== undefined && what.startsWith(folder) && !what.slice(folder.length).includes('/');
+  for (const symbol of [...similar.filter((s) => near(s.what)), ...similar.filter((s) => !near(s.what))]) add(symbol.what, symbol.url, 'similar name');
   return out;
 }
 
