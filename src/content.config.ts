@@ -5,6 +5,7 @@ import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
 import { sourceLoader, type SourceCollection } from '../content-loader/astro/source-loader.ts';
 import { findSourceRoot } from '../content-loader/source/source-root.ts';
 import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
+import { codeDigest } from '../content-loader/shared/code-digest.ts';
 import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
 import { LEVELS, WARNING_KINDS, type AbiEntry, type AbiTree } from '../content-loader/types.ts';
 import { SOURCE_FS } from '../content-loader/source/types.ts';
@@ -32,7 +33,9 @@ const render = (entry: AbiEntry, tree: AbiTree): Rendered => {
   };
 };
 // Only entries have descriptions to render.
-const renders = (collection: AbiCollection) => (collection === 'entries' ? { render, renderKey: base } : {});
+// The renderer's own code is in the key: the data store outlives an upgrade (node_modules/.astro, cached in CI).
+const renderKey = `${base}\n${codeDigest(['describe', 'resolve', 'parse', 'shared'].map((d) => new URL(`../content-loader/${d}/`, import.meta.url)))}`;
+const renders = (collection: AbiCollection) => (collection === 'entries' ? { render, renderKey } : {});
 const newest = (collection: AbiCollection) => abiLoader({ collection, trees: [{ abiDir: tree.abiDir, ...(tree.version ? { version: tree.version } : {}) }], ...renders(collection) });
 const versions = (collection: AbiCollection) => abiLoader({ name: `abi-atlas-version-${collection}`, collection, trees: older, ...renders(collection) });
 

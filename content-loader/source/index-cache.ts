@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSourceIndex, INDEX_FORMAT } from './build-index.ts';
 import { listSourceFiles } from './walk-source.ts';
+import { codeDigest } from '../shared/code-digest.ts';
 import type { SourceIndex } from './types.ts';
 
 /** `.cache/source-index/` of the project (git-ignored), whatever the working folder. */
@@ -50,11 +51,5 @@ export async function loadSourceIndex(root: string, cacheDir = DEFAULT_INDEX_CAC
   return { index, cached: false, seconds: seconds() };
 }
 
-// The modules whose code decides what the index holds: a change to any of them is a new index.
-const SCANNER = ['build-index.ts', 'index-worker.ts', 'walk-source.ts', 'prefilter.ts', 'scan-file.ts', 'c-text.ts', 'macros.ts', 'families.ts', 'groups.ts', 'binder-table.ts', 'types.ts'];
-
-function scannerDigest(): string {
-  const hash = createHash('sha256');
-  for (const name of SCANNER) hash.update(readFileSync(new URL(`./${name}`, import.meta.url)));
-  return hash.digest('hex').slice(0, 16);
-}
+// The code that decides what the index holds (this folder): a change to it is a new index.
+const scannerDigest = () => codeDigest([new URL('./', import.meta.url)]);

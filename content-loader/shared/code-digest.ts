@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/**
+ * A digest of the code in some folders (each `.ts` file's path and bytes).
+ * Caches that outlive a run (Astro's data store in `node_modules/.astro`,
+ * kept between CI runs; the source index) key on it, so upgrading ABI Atlas
+ * never serves what older code made.
+ */
+export function codeDigest(folders: readonly URL[]): string {
+  const hash = createHash('sha256');
+  for (const folder of folders) {
+    const dir = fileURLToPath(folder);
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+    for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
