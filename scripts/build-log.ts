@@ -110,7 +110,8 @@ export class BuildLog {
   finish(now = performance.now()): { pages: number; searchRecords: number | undefined; warnings: number; seconds: number } {
     const groups = groupWarnings(this.fileWarnings);
     if (groups.length > 0) {
-      this.events.print(`${this.fileWarnings.length} warnings in the ABI files (also on the site's /health/ page, and from \`abi-atlas check\`):`);
+      // The source cross-reference's warnings (about source files) are file:line ones too.
+      this.events.print(`${this.fileWarnings.length} warnings about files (the ABI tree's are also on the site's /health/ page and from \`abi-atlas check\`):`);
       for (const line of groups) this.events.print(`  ${line}`);
     }
     return { pages: this.done, searchRecords: this.searchRecords, warnings: this.fileWarnings.length + this.otherWarnings, seconds: (now - this.started) / 1000 };
