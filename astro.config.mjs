@@ -4,6 +4,7 @@ import pagefind from './integrations/pagefind.ts';
 import liveTree from './integrations/live-tree.ts';
 import hosting from './integrations/hosting.ts';
 import pinNewest from './integrations/pin-newest.ts';
+import pageCount from './integrations/page-count.ts';
 import { settings, SettingsError } from './content-loader/settings.ts';
 
 /**
@@ -46,5 +47,6 @@ export default defineConfig({
   // pinNewest: the newest version's pinned pages (/v<newest>/) as copies of its pages.
   // Then Pagefind indexes the built site (dist/pagefind/) as the last step of `astro build`.
   // liveTree: edits under the ABI tree reload the open page in `astro dev`.
-  integrations: [hosting(), pinNewest(), pagefind(), liveTree()],
+  // pageCount: how many pages `astro build` generates, for the progress of `npm run build`.
+  integrations: [hosting(), pinNewest(), pagefind(), liveTree(), pageCount()],
 });

@@ -47,7 +47,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const { files, bytes } = sizeOf(outputPath);
         const pages = countFragments(outputPath);
         logger.info(
-          `indexed ${pages} symbol pages into pagefind/ (${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `search: ${pages} records (the symbol pages) in pagefind/ (${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       },
     },

@@ -2,12 +2,14 @@
 // output folder only if everything, the Pagefind index included, succeeded
 // (see site-output.ts). Arguments are passed on to `astro build`.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkOutDir, cleanLeftovers, diagnoseWriteFailure, OutputError, publish, stagingDirFor } from './site-output.ts';
 import { settings, SettingsError } from '../content-loader/settings.ts';
+import { BuildLog, progressLine, tenth } from './build-log.ts';
 
 const projectDir = fileURLToPath(new URL('../', import.meta.url));
 const say = (message: string) => console.error(`abi-atlas build: ${message}`);
@@ -29,11 +31,15 @@ try {
 
 const require = createRequire(import.meta.url);
 const astro = join(dirname(require.resolve('astro/package.json')), (require('astro/package.json') as { bin: { astro: string } }).bin.astro);
-const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+// --verbose (also Astro's) shows Astro's own log, a line per page.
+const verbose = args.includes('--verbose');
+const child = spawn(process.execPath, [astro, 'build', ...args], {
   cwd: projectDir,
   env: { ...process.env, ABI_OUT_DIR: staging },
-  stdio: 'inherit',
+  stdio: verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'],
 });
+const report = verbose ? undefined : quietReport();
 
 // Ctrl-C reaches the whole process group; a signal to this script or its parent going
 // away (below) stops the build the same way: Astro stopped, the staging folder
@@ -58,7 +64,10 @@ setInterval(() => {
 }, 250).unref();
 
 child.on('error', (e) => fail(`could not start astro build: ${e.message}`));
-child.on('exit', (code, signal) => {
+// 'close', not 'exit': Astro's last lines are read before the report ends.
+child.on('close', (code, signal) => {
+  // The warnings are printed whether or not the build succeeded.
+  const summary = report?.finish();
   const kept = existsSync(outDir) ? `${outDir} still holds the previous site` : `nothing was written to ${outDir}`;
   if (stoppedBy) fail(`stopped by ${stoppedBy}; ${kept}`, SIGNAL_EXIT[stoppedBy]);
   if (code !== 0) {
@@ -70,8 +79,57 @@ child.on('exit', (code, signal) => {
   } catch (e) {
     fail(`${e instanceof OutputError ? e.message : (e as Error).message}; ${kept}`);
   }
+  if (summary) {
+    const { pages, searchRecords, warnings, seconds } = summary;
+    console.log(`built ${pages} pages, ${searchRecords ?? 'no'} search records, ${warnings} warnings in ${seconds.toFixed(1)} s`);
+  }
   say(`published the site to ${outDir}`);
 });
+
+/**
+ * Astro's output read through BuildLog: its lines on stdout, in the order
+ * they come from either stream; on a terminal the page count is a bar
+ * redrawn in place, otherwise a line at every 10 %.
+ */
+function quietReport(): { finish: () => ReturnType<BuildLog['finish']> } {
+  const tty = process.stdout.isTTY === true;
+  let bar = '';
+  let lastDraw = 0;
+  let lastTenth = -1;
+  const clearBar = () => {
+    if (bar) process.stdout.write('\r\x1b[K');
+    bar = '';
+  };
+  const log = new BuildLog({
+    print(line) {
+      clearBar();
+      process.stdout.write(`${line}\n`);
+    },
+    progress(done, total) {
+      if (total === undefined) return;
+      if (tty) {
+        const now = performance.now();
+        if (done < total && now - lastDraw < 100) return;
+        lastDraw = now;
+        bar = progressLine(done, total);
+        process.stdout.write(`\r${bar}`);
+      } else if (tenth(done, total) > lastTenth) {
+        lastTenth = tenth(done, total);
+        process.stdout.write(`${progressLine(done, total)}\n`);
+      }
+    },
+  });
+  const ANSI = /\x1b\[[0-9;]*m/g;
+  for (const stream of [child.stdout, child.stderr]) {
+    if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => log.line(line.replace(ANSI, '')));
+  }
+  return {
+    finish: () => {
+      clearBar();
+      return log.finish();
+    },
+  };
+}
 
 /** ABI_OUT_DIR as settings checked it; a bad environment stops here, one line per variable. */
 function checkedOutDir(): string {

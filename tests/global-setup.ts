@@ -1,8 +1,8 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { fetchTree, DEFAULT_CACHE } from '../content-loader/tree-source/fetch-tree.ts';
-import { buildSite, projectDir } from './helpers/build-site.ts';
+import { buildLogOf, buildSite, projectDir } from './helpers/build-site.ts';
 import { corpusTree, describeTestTrees, TEST_VERSIONS, testSiteEnv } from './helpers/corpus.ts';
 import { ensureSourceRoot } from './helpers/kernel-source.ts';
 
@@ -31,11 +31,12 @@ export default function setup(project: TestProject): void {
   ensureSourceRoot('6.12', (m) => console.log(`global setup: ${m}`));
 
   const outDir = join(projectDir, '.cache', 'test-site', 'linux-6.12');
-  if (!(process.env.ABI_TEST_SITE_REUSE === '1' && existsSync(join(outDir, 'index.html')))) {
+  if (!(process.env.ABI_TEST_SITE_REUSE === '1' && existsSync(join(outDir, 'index.html')) && existsSync(buildLogOf(outDir)))) {
     rmSync(outDir, { recursive: true, force: true });
     const started = Date.now();
     // Two versions, so history, changes and gone pages are built and tested too.
-    buildSite(corpusTree('6.12'), outDir, testSiteEnv());
+    // Its log is kept for tests/build-log.test.ts (what `npm run build` prints).
+    writeFileSync(buildLogOf(outDir), buildSite(corpusTree('6.12'), outDir, testSiteEnv()));
     console.log(`global setup: built the linux-6.12 site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   project.provide('siteDir', outDir);

@@ -6,10 +6,11 @@ export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Builds the site of `abiDir` into `outDir` with `npm run build` (prebuild
  * included, as a user runs it), with its own Astro cache so it never
- * touches the developer's dist/. Returns the build log.
+ * touches the developer's dist/. Returns the build log (stdout and stderr as they came).
  */
 export function buildSite(abiDir: string, outDir: string, env: Record<string, string> = {}): string {
-  return execFileSync('npm', ['run', '--silent', 'build'], {
+  // Through a shell, so the log is what a user's terminal shows: both streams, in order.
+  return execFileSync('sh', ['-c', 'npm run --silent build 2>&1'], {
     cwd: projectDir,
     env: { ...userEnv(), ABI_DIR: abiDir, ABI_OUT_DIR: outDir, ABI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
@@ -27,4 +28,9 @@ export function userEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (VITEST_ENV.includes(key) || key.startsWith('VITEST')) delete env[key];
   return env;
+}
+
+/** Where the global setup keeps the log of the test site's build (beside the site, not in it). */
+export function buildLogOf(outDir: string): string {
+  return `${outDir}.build.log`;
 }
