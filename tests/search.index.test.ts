@@ -9,6 +9,7 @@ import {
   abbreviates,
   applyFilters,
   buildSearchIndex,
+  compareResults,
   filesystemOf,
   isKernelRelease,
   kernelLabel,
@@ -16,6 +17,7 @@ import {
   loadSearchIndex,
   matchLocal,
   NO_FILTERS,
+  packedOrder,
   parseKernelVersion,
   parseQuery,
   pathSegments,
@@ -82,6 +84,27 @@ describe('search words', () => {
     expect(filesystemOf('/proc/diskstats')).toBe('procfs');
     expect(filesystemOf('/dev/kmsg')).toBe('dev');
     expect(filesystemOf('Audit Login UID')).toBe('other');
+  });
+});
+
+describe('sorting rows by one packed number', () => {
+  it('orders by the signals left to right, larger first, then the smaller tie rank', () => {
+    // Rows of two signals: [2, 0] [1, 5] [2, 0] [2, 3]; ties 3, 0, 1, 2.
+    const rows = Float64Array.of(2, 0, 1, 5, 2, 0, 2, 3);
+    const ties = [3, 0, 1, 2];
+    expect([...packedOrder(rows, 2, 4, (r) => ties[r]!, 4)!]).toEqual([3, 2, 0, 1]);
+  });
+
+  it('reads fixed-point signals exactly and negative ones in order', () => {
+    const rows = Float64Array.of(1.001, -2, 1.002, -3, 1.001, -1);
+    expect([...packedOrder(rows, 2, 3, (r) => r, 3, [1000])!]).toEqual([1, 2, 0]);
+  });
+
+  it('declines when a packed key would not be exact, or a tie rank repeats', () => {
+    const wide = Float64Array.of(0, 0, 0, 2 ** 30, 2 ** 30, 2 ** 30);
+    expect(packedOrder(wide, 3, 2, (r) => r, 2)).toBeUndefined();
+    expect(packedOrder(Float64Array.of(1, 2), 1, 2, () => 0, 2)).toBeUndefined();
+    expect([...packedOrder(new Float64Array(0), 4, 0, (r) => r, 1)!]).toEqual([]);
   });
 });
 
@@ -157,6 +180,16 @@ describe.skipIf(!hasCorpus('6.12'))(`search on linux-6.12 without the full text 
     for (const word of local.vocabulary.filter((w) => w.length >= 4 && /^[a-z]+$/.test(w))) {
       const top = ranked(word)[0];
       expect(top && top.reason !== 'similar name', word).toBe(true);
+    }
+  });
+
+  it('ranks in the order of the full signal keys, on the queries that rank the most symbols', () => {
+    // The ranker sorts by packed numbers and a precomputed tie order (for speed); the keys it reports must agree.
+    for (const q of ['s', 'sys', 'sysfs', '/sys/class', 'sysfs-class-net', 'device', 'power', 'in', 'cpu freq', 'btf vmlnux', 'util-linux']) {
+      const results = ranked(q);
+      expect(results.length, q).toBeGreaterThan(0);
+      const resorted = [...results].sort(compareResults);
+      expect(results.map((r) => r.title), q).toEqual(resorted.map((r) => r.title));
     }
   });
 
