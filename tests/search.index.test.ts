@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { whatToUrl } from '../content-loader/parse/permalink.ts';
@@ -35,6 +34,7 @@ import {
   type SymbolIds,
 } from '../content-loader/search/index.ts';
 import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
+import { withPagefind } from '../integrations/pagefind-symbol-ids.ts';
 
 const siteDir = inject('siteDir');
 
@@ -225,20 +225,24 @@ describe.skipIf(!siteDir)(`the search data of the built linux-6.12 site ${needsC
     expect(readdirSync(join(pagefindDir, 'fragment')).length).toBe(5920);
   });
 
-  it("maps every symbol of the search index to its Pagefind page", () => {
+  it('maps the hits of a search through Pagefind\'s own script to the symbols they are', async () => {
     const index = JSON.parse(readFileSync(join(siteDir, 'search/index.json'), 'utf8')) as SearchIndexData;
     const ids = JSON.parse(readFileSync(join(pagefindDir, SYMBOL_IDS_FILE), 'utf8')) as SymbolIds;
     expect(index.symbols).toHaveLength(5920);
     expect(ids.ids).toHaveLength(index.symbols.length);
     const map = symbolIdMap(ids);
     expect(map.size).toBe(5920);
-    for (const [hash, i] of [...map].filter((_, k) => k % 97 === 0)) {
-      const raw = gunzipSync(readFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`)));
-      expect(JSON.parse(raw.subarray(12).toString('utf8')).url).toBe(whatToUrl(index.symbols[i]![0]));
-    }
-  });
+    // The ids a keyword search returns (as in the browser) name the page of the symbol they map to.
+    await withPagefind(pagefindDir, async (pagefind) => {
+      for (const word of ['mtu', 'vmlinux', 'hugepages', 'sampling']) {
+        const results = (await pagefind.search(word))?.results ?? [];
+        expect(results.length, word).toBeGreaterThan(0);
+        for (const r of results.slice(0, 40)) expect((await r.data()).url, word).toBe(whatToUrl(index.symbols[map.get(r.id)!]![0]));
+      }
+    });
+  }, 120_000);
 
-  it('gives Pagefind the path, file, Users and Contact as metadata, out of the text excerpts are cut from', () => {
+  it('gives Pagefind the path, file, Users and Contact as metadata, out of the text excerpts are cut from', async () => {
     const html = readFileSync(join(siteDir, 'sys/kernel/btf/vmlinux/index.html'), 'utf8');
     expect(html).toMatch(/<div hidden[^>]*data-pagefind-ignore[^>]*>\s*<span data-pagefind-meta="path">[^<]*btf\/vmlinux/);
     expect(html).toContain('data-pagefind-meta="file">testing/sysfs-kernel-btf<');
@@ -246,8 +250,10 @@ describe.skipIf(!siteDir)(`the search data of the built linux-6.12 site ${needsC
     const index = JSON.parse(readFileSync(join(siteDir, 'search/index.json'), 'utf8')) as SearchIndexData;
     const map = symbolIdMap(JSON.parse(readFileSync(join(pagefindDir, SYMBOL_IDS_FILE), 'utf8')) as SymbolIds);
     const id = index.symbols.findIndex(([what]) => what === '/sys/kernel/btf/vmlinux');
-    const hash = [...map].find(([, i]) => i === id)![0];
-    const fragment = JSON.parse(gunzipSync(readFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`))).subarray(12).toString('utf8'));
+    const fragment = await withPagefind(pagefindDir, async (pagefind) => {
+      const hit = (await pagefind.search('vmlinux'))?.results.find((r) => map.get(r.id) === id);
+      return hit!.data();
+    });
     expect(fragment.meta.path).toContain('btf/vmlinux');
     expect(fragment.meta.contact).toBe('bpf@vger.kernel.org');
     // The text is the title, then the description: no path words in between.
