@@ -23,10 +23,11 @@ const EXACT_LIMIT = Number.MAX_SAFE_INTEGER;
 export function packedOrder(signals: Float64Array, width: number, rows: number, tie: (row: number) => number, ties: number, scales: readonly number[] = []): Uint32Array | undefined {
   const max = new Float64Array(width).fill(-Infinity);
   const min = new Float64Array(width).fill(Infinity);
-  const value = (r: number, i: number) => Math.round(signals[r * width + i]! * (scales[i] ?? 1));
-  for (let r = 0; r < rows; r++) {
-    for (let i = 0; i < width; i++) {
-      const v = value(r, i);
+  // The signals as integers, read once.
+  const digits = new Float64Array(rows * width);
+  for (let r = 0, at = 0; r < rows; r++) {
+    for (let i = 0; i < width; i++, at++) {
+      const v = (digits[at] = Math.round(signals[at]! * (scales[i] ?? 1)));
       if (v > max[i]!) max[i] = v;
       if (v < min[i]!) min[i] = v;
     }
@@ -47,7 +48,7 @@ export function packedOrder(signals: Float64Array, width: number, rows: number, 
     rowOfTie[t] = r;
     let key = t;
     // Larger first: a signal's digit counts down from its largest value.
-    for (let i = 0; i < width; i++) key += (max[i]! - value(r, i)) * weight[i]!;
+    for (let i = 0, at = r * width; i < width; i++, at++) key += (max[i]! - digits[at]!) * weight[i]!;
     packed[r] = key;
   }
   packed.sort();
