@@ -183,6 +183,16 @@ describe.skipIf(!hasCorpus('6.12'))(`search on linux-6.12 without the full text 
     }
   });
 
+  it('names a member of a collection by the collection, and puts a current What before an obsolete one its file name alone favours', () => {
+    // `events/<event>` is one of the events; `btf/<module-name>` is one module, not "btf".
+    expect(first('pmu events')).toBe('/sys/bus/event_source/devices/<pmu>/events/<event>');
+    expect(local.names[local.index.symbols.find((s) => s.what === '/sys/kernel/btf/<module-name>')!.id]).toEqual([]);
+    // `current_governor_ro` (obsolete) is in `sysfs-cpuidle`, a file named for the query's word; the testing ones are not.
+    const governors = ranked('cpuidle governor').map((r) => r.title);
+    expect(governors.indexOf('/sys/devices/system/cpu/cpuidle/current_governor')).toBeLessThan(governors.indexOf('/sys/devices/system/cpu/cpuidle/current_governor_ro'));
+    expect(governors.indexOf('/sys/devices/system/cpu/cpuidle/available_governors')).toBeLessThan(governors.indexOf('/sys/devices/system/cpu/cpuidle/current_governor_ro'));
+  });
+
   it('ranks in the order of the full signal keys, on the queries that rank the most symbols', () => {
     // The ranker sorts by packed numbers and a precomputed tie order (for speed); the keys it reports must agree.
     for (const q of ['s', 'sys', 'sysfs', '/sys/class', 'sysfs-class-net', 'device', 'power', 'in', 'cpu freq', 'btf vmlnux', 'util-linux']) {

@@ -85,7 +85,8 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
   const names = index.symbols.map((s, id) => {
     const trailing = /(?:\/(?:\*|\.\.\.))+$/.exec(s.what.replace(/\/+$/, ''));
     const segs = segments[id]!;
-    return (trailing ? segs[segs.length - 1 - trailing[0].split('/').length + 1] : segs.at(-1)) ?? [];
+    const name = (trailing ? segs[segs.length - 1 - trailing[0].split('/').length + 1] : segs.at(-1)) ?? [];
+    return name.length === 0 && !trailing ? memberOf(s.what, segs) ?? name : name;
   });
   const nameIds = new Map<string, number>();
   const nameList: string[][] = [];
@@ -138,6 +139,18 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
   const tieOrder = new Uint32Array(byTies.length);
   byTies.forEach((id, place) => (tieOrder[id] = place));
   return { index, segments, names, nameId, nameList, fileSize, wildcardSegments, ties, tieOrder, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
+}
+
+/**
+ * The name of a What that ends in one member of the collection above it
+ * (`events/<event>`, `queues/<queue>`): the collection's, as a reader names
+ * it ("pmu events"). Undefined for other named wildcards
+ * (`btf/<module-name>` is one module, not "btf").
+ */
+function memberOf(what: string, segments: readonly (readonly string[])[]): string[] | undefined {
+  const member = wildcardWords(what.replace(/\/+$/, '').slice(what.replace(/\/+$/, '').lastIndexOf('/'))).map(tokenKey);
+  const parent = segments.at(-2);
+  return parent && parent.length > 0 && member.length === parent.length && member.every((w, i) => w === parent[i]) ? [...parent] : undefined;
 }
 
 /** Larger first, element by element. */

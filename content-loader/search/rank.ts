@@ -7,13 +7,15 @@
  * 1. the query is a path and this entry documents it (exact What first);
  * 2. how many query words it has anywhere, then how rare those words are
  *    (a word few symbols have says more: "numa meminfo" -> `meminfo`);
- * 3. the segment that names it (the last one) is a query word or a run of
- *    them (`mtu`; `sampling frequency` -> `sampling_frequency`);
+ * 3. the segment that names it (the last one; the collection's for one
+ *    member of it, `events/<event>`) is a query word or a run of them
+ *    (`mtu`; `sampling frequency` -> `sampling_frequency`);
  * 4. its path has every query word (words most paths have, `sys`,
  *    `devices`, never count alone); the query as a phrase in its text or
  *    Users; how many query words are whole path words; a query word starts
  *    its last segment;
- * 5. query words in its file name, then in Users or Contact;
+ * 5. a current level (stable, testing) before obsolete and removed; query
+ *    words in its file name, then in Users or Contact;
  * 6. Pagefind's score, in coarse steps;
  * 7. the stabler level, fewer segments, the What its entry names first, a
  *    wildcard where another has one device, the shorter What, earlier in
@@ -24,7 +26,7 @@
  * No node: imports.
  */
 import { compareText } from '../shared/compare.ts';
-import { LEVELS } from '../types.ts';
+import { LEVELS, type Level } from '../types.ts';
 import { EXACT, FUZZY, isCompound, nameWord, wordStrength, type LocalMatches, type LocalSearch, type QueryToken } from './local-search.ts';
 import { packedOrder } from './packed-order.ts';
 import type { IndexedFile, IndexedSymbol } from './search-index.ts';
@@ -60,6 +62,7 @@ export const SIGNALS = [
   'phrase',
   'pathWords',
   'lastPrefix',
+  'current',
   'fileWords',
   'peopleWords',
   'textScore',
@@ -205,9 +208,11 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
     signals[row + 7] = pathWords;
     // The issue's "prefix of the last segment": the segment starts with a query word.
     signals[row + 8] = nameJudged & 1;
-    signals[row + 9] = fileWords;
-    signals[row + 10] = peopleWords;
-    signals[row + 11] = coarse(score);
+    // An obsolete or removed interface never passes a current one on its file name, Users or text alone.
+    signals[row + 9] = isCurrent(symbol.levels[0]);
+    signals[row + 10] = fileWords;
+    signals[row + 11] = peopleWords;
+    signals[row + 12] = coarse(score);
     const reason: Reason = resolvedHit
       ? 'documents this path'
       : name > 0
@@ -238,6 +243,7 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
       covered,
       rarity: round(hits.reduce<number>((sum, c, i) => sum + (c > 0 ? idf[i]! : 0), 0)),
       name,
+      current: isCurrent(f.level),
       fileWords: hits.filter((x) => x === EXACT).length,
       stability: -LEVELS.indexOf(f.level),
       shortPath: -1,
@@ -376,6 +382,11 @@ function runIn(words: readonly string[], tokens: readonly QueryToken[]): number 
  */
 function coarse(score: number): number {
   return score > 0 ? Math.round(Math.log2(score) * 2) : -100;
+}
+
+/** 1 for a stable or testing level, 0 for obsolete and removed. */
+function isCurrent(level: Level | undefined): number {
+  return level === 'stable' || level === 'testing' ? 1 : 0;
 }
 
 /** Rounded, so float noise never decides between two equal sums. */
