@@ -15,21 +15,21 @@
  * Search ranks Pagefind's hits together with its own matches of the path
  * (content-loader/search/rank.ts), so it needs to know which symbol a hit
  * is without loading each hit's fragment: `symbol-ids.json`, written here
- * beside the index, lists the page hash of every symbol of
- * `/search/index.json`, in its order.
+ * beside the index, lists the Pagefind result id of every symbol of
+ * `/search/index.json`, in its order, read through Pagefind's public API
+ * (pagefind-symbol-ids.ts).
  *
  * `forceLanguage: 'en'`: one English index. No `includeCharacters`: the
  * query is stripped of punctuation anyway.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { LEVELS } from '../content-loader/types.ts';
-import { whatToUrl } from '../content-loader/parse/permalink.ts';
-import { SYMBOL_IDS_FILE, type SearchIndexData, type SymbolIds } from '../content-loader/search/index.ts';
+import { SYMBOL_IDS_FILE, type SearchIndexData } from '../content-loader/search/index.ts';
+import { pagefindIds, symbolIds } from './pagefind-symbol-ids.ts';
 import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
 import { pinRoot } from '../content-loader/site/pinned.ts';
 
@@ -67,32 +67,7 @@ export async function indexSite(siteDir: string, outputPath: string): Promise<vo
     await pagefind.close();
   }
   const data = JSON.parse(readFileSync(join(siteDir, 'search', 'index.json'), 'utf8')) as SearchIndexData;
-  writeFileSync(join(outputPath, SYMBOL_IDS_FILE), JSON.stringify(symbolIds(data, pageHashes(outputPath))));
-}
-
-/**
- * Page URL -> Pagefind's hash of it, read from the fragments Pagefind wrote
- * (`fragment/<hash>.pf_fragment`: gzip of `pagefind_dcd` and the page's JSON).
- */
-function pageHashes(outputPath: string): Map<string, string> {
-  const dir = join(outputPath, 'fragment');
-  const hashes = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    const raw = gunzipSync(readFileSync(join(dir, name)));
-    const fragment = JSON.parse(raw.subarray('pagefind_dcd'.length).toString('utf8')) as { url: string };
-    hashes.set(fragment.url, name.slice(0, -'.pf_fragment'.length));
-  }
-  return hashes;
-}
-
-/** The hash of each symbol of the search index, in its order, without the prefix they all share ("en_"). */
-function symbolIds(data: SearchIndexData, hashes: Map<string, string>): SymbolIds {
-  const ids = data.symbols.map(([what]) => hashes.get(whatToUrl(what)) ?? '');
-  const found = ids.filter(Boolean);
-  let prefix = found[0] ?? '';
-  for (const id of found) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return { version: 1, prefix, ids: ids.map((id) => id.slice(prefix.length)) };
+  writeFileSync(join(outputPath, SYMBOL_IDS_FILE), JSON.stringify(symbolIds(data, await pagefindIds(outputPath))));
 }
 
 // Top-level folders that hold no symbol pages; skipping them spares Pagefind

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { whatToUrl } from '../content-loader/parse/permalink.ts';
@@ -9,6 +8,7 @@ import {
   abbreviates,
   applyFilters,
   buildSearchIndex,
+  compareResults,
   filesystemOf,
   isKernelRelease,
   kernelLabel,
@@ -16,6 +16,7 @@ import {
   loadSearchIndex,
   matchLocal,
   NO_FILTERS,
+  packedOrder,
   parseKernelVersion,
   parseQuery,
   pathSegments,
@@ -33,6 +34,7 @@ import {
   type SymbolIds,
 } from '../content-loader/search/index.ts';
 import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
+import { withPagefind } from '../integrations/pagefind-symbol-ids.ts';
 
 const siteDir = inject('siteDir');
 
@@ -82,6 +84,27 @@ describe('search words', () => {
     expect(filesystemOf('/proc/diskstats')).toBe('procfs');
     expect(filesystemOf('/dev/kmsg')).toBe('dev');
     expect(filesystemOf('Audit Login UID')).toBe('other');
+  });
+});
+
+describe('sorting rows by one packed number', () => {
+  it('orders by the signals left to right, larger first, then the smaller tie rank', () => {
+    // Rows of two signals: [2, 0] [1, 5] [2, 0] [2, 3]; ties 3, 0, 1, 2.
+    const rows = Float64Array.of(2, 0, 1, 5, 2, 0, 2, 3);
+    const ties = [3, 0, 1, 2];
+    expect([...packedOrder(rows, 2, 4, (r) => ties[r]!, 4)!]).toEqual([3, 2, 0, 1]);
+  });
+
+  it('reads fixed-point signals exactly and negative ones in order', () => {
+    const rows = Float64Array.of(1.001, -2, 1.002, -3, 1.001, -1);
+    expect([...packedOrder(rows, 2, 3, (r) => r, 3, [1000])!]).toEqual([1, 2, 0]);
+  });
+
+  it('declines when a packed key would not be exact, or a tie rank repeats', () => {
+    const wide = Float64Array.of(0, 0, 0, 2 ** 30, 2 ** 30, 2 ** 30);
+    expect(packedOrder(wide, 3, 2, (r) => r, 2)).toBeUndefined();
+    expect(packedOrder(Float64Array.of(1, 2), 1, 2, () => 0, 2)).toBeUndefined();
+    expect([...packedOrder(new Float64Array(0), 4, 0, (r) => r, 1)!]).toEqual([]);
   });
 });
 
@@ -160,6 +183,26 @@ describe.skipIf(!hasCorpus('6.12'))(`search on linux-6.12 without the full text 
     }
   });
 
+  it('names a member of a collection by the collection, and puts a current What before an obsolete one its file name alone favours', () => {
+    // `events/<event>` is one of the events; `btf/<module-name>` is one module, not "btf".
+    expect(first('pmu events')).toBe('/sys/bus/event_source/devices/<pmu>/events/<event>');
+    expect(local.names[local.index.symbols.find((s) => s.what === '/sys/kernel/btf/<module-name>')!.id]).toEqual([]);
+    // `current_governor_ro` (obsolete) is in `sysfs-cpuidle`, a file named for the query's word; the testing ones are not.
+    const governors = ranked('cpuidle governor').map((r) => r.title);
+    expect(governors.indexOf('/sys/devices/system/cpu/cpuidle/current_governor')).toBeLessThan(governors.indexOf('/sys/devices/system/cpu/cpuidle/current_governor_ro'));
+    expect(governors.indexOf('/sys/devices/system/cpu/cpuidle/available_governors')).toBeLessThan(governors.indexOf('/sys/devices/system/cpu/cpuidle/current_governor_ro'));
+  });
+
+  it('ranks in the order of the full signal keys, on the queries that rank the most symbols', () => {
+    // The ranker sorts by packed numbers and a precomputed tie order (for speed); the keys it reports must agree.
+    for (const q of ['s', 'sys', 'sysfs', '/sys/class', 'sysfs-class-net', 'device', 'power', 'in', 'cpu freq', 'btf vmlnux', 'util-linux']) {
+      const results = ranked(q);
+      expect(results.length, q).toBeGreaterThan(0);
+      const resorted = [...results].sort(compareResults);
+      expect(results.map((r) => r.title), q).toEqual(resorted.map((r) => r.title));
+    }
+  });
+
   it('counts filters over the one list, full text or not', () => {
     const results = ranked('btf vmlnux');
     const { shown, counts } = applyFilters(results, NO_FILTERS, local.index);
@@ -192,20 +235,24 @@ describe.skipIf(!siteDir)(`the search data of the built linux-6.12 site ${needsC
     expect(readdirSync(join(pagefindDir, 'fragment')).length).toBe(5920);
   });
 
-  it("maps every symbol of the search index to its Pagefind page", () => {
+  it('maps the hits of a search through Pagefind\'s own script to the symbols they are', async () => {
     const index = JSON.parse(readFileSync(join(siteDir, 'search/index.json'), 'utf8')) as SearchIndexData;
     const ids = JSON.parse(readFileSync(join(pagefindDir, SYMBOL_IDS_FILE), 'utf8')) as SymbolIds;
     expect(index.symbols).toHaveLength(5920);
     expect(ids.ids).toHaveLength(index.symbols.length);
     const map = symbolIdMap(ids);
     expect(map.size).toBe(5920);
-    for (const [hash, i] of [...map].filter((_, k) => k % 97 === 0)) {
-      const raw = gunzipSync(readFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`)));
-      expect(JSON.parse(raw.subarray(12).toString('utf8')).url).toBe(whatToUrl(index.symbols[i]![0]));
-    }
-  });
+    // The ids a keyword search returns (as in the browser) name the page of the symbol they map to.
+    await withPagefind(pagefindDir, async (pagefind) => {
+      for (const word of ['mtu', 'vmlinux', 'hugepages', 'sampling']) {
+        const results = (await pagefind.search(word))?.results ?? [];
+        expect(results.length, word).toBeGreaterThan(0);
+        for (const r of results.slice(0, 40)) expect((await r.data()).url, word).toBe(whatToUrl(index.symbols[map.get(r.id)!]![0]));
+      }
+    });
+  }, 120_000);
 
-  it('gives Pagefind the path, file, Users and Contact as metadata, out of the text excerpts are cut from', () => {
+  it('gives Pagefind the path, file, Users and Contact as metadata, out of the text excerpts are cut from', async () => {
     const html = readFileSync(join(siteDir, 'sys/kernel/btf/vmlinux/index.html'), 'utf8');
     expect(html).toMatch(/<div hidden[^>]*data-pagefind-ignore[^>]*>\s*<span data-pagefind-meta="path">[^<]*btf\/vmlinux/);
     expect(html).toContain('data-pagefind-meta="file">testing/sysfs-kernel-btf<');
@@ -213,8 +260,10 @@ describe.skipIf(!siteDir)(`the search data of the built linux-6.12 site ${needsC
     const index = JSON.parse(readFileSync(join(siteDir, 'search/index.json'), 'utf8')) as SearchIndexData;
     const map = symbolIdMap(JSON.parse(readFileSync(join(pagefindDir, SYMBOL_IDS_FILE), 'utf8')) as SymbolIds);
     const id = index.symbols.findIndex(([what]) => what === '/sys/kernel/btf/vmlinux');
-    const hash = [...map].find(([, i]) => i === id)![0];
-    const fragment = JSON.parse(gunzipSync(readFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`))).subarray(12).toString('utf8'));
+    const fragment = await withPagefind(pagefindDir, async (pagefind) => {
+      const hit = (await pagefind.search('vmlinux'))?.results.find((r) => map.get(r.id) === id);
+      return hit!.data();
+    });
     expect(fragment.meta.path).toContain('btf/vmlinux');
     expect(fragment.meta.contact).toBe('bpf@vger.kernel.org');
     // The text is the title, then the description: no path words in between.

@@ -41,12 +41,12 @@ describe.skipIf(!siteDir || !hasChromium)(`search relevance through the search p
   });
 
   // Issue 13 asks for 90 % and 98 %; these floors are what the ranking reaches today (BENCHMARKS.md), so a change that loses ground fails.
-  it('puts an answer first for at least 87 % of the queries and in the first five for 97 %', async () => {
+  it('puts an answer first for at least 88 % of the queries and in the first five for 97 %', async () => {
     const outcomes = await runRelevanceSet(page, server.origin, queries);
     const scores = scoreRelevance(outcomes);
     const misses = outcomes.filter((o) => o.rank !== 1).map((o) => `${o.rank || '-'}\t${o.query}\t-> ${o.top.slice(0, 3).join(' | ')}`);
     console.log(`relevance: top-1 ${(scores.top1 * 100).toFixed(1)} %, top-5 ${(scores.top5 * 100).toFixed(1)} %, MRR ${scores.mrr.toFixed(3)} over ${scores.queries} queries\n${misses.join('\n')}`);
-    expect(scores.top1).toBeGreaterThanOrEqual(0.87);
+    expect(scores.top1).toBeGreaterThanOrEqual(0.88);
     expect(scores.top5).toBeGreaterThanOrEqual(0.97);
   }, 600_000);
 });

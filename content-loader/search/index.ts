@@ -8,6 +8,7 @@ export * from './tokens.ts';
 export * from './search-index.ts';
 export * from './local-search.ts';
 export * from './rank.ts';
+export * from './packed-order.ts';
 export * from './filter-state.ts';
 export * from './filters.ts';
 export * from './full-text.ts';

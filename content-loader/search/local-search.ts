@@ -9,6 +9,8 @@
  * No node: imports.
  */
 import Fuse from 'fuse.js';
+import { compareText } from '../shared/compare.ts';
+import { LEVELS } from '../types.ts';
 import { KERNEL_WORDS } from './kernel-words.ts';
 import type { SearchIndex } from './search-index.ts';
 import { pathSegments, textTokens, tokenKey, wildcardWords, withoutNumber, type SearchQuery } from './tokens.ts';
@@ -33,10 +35,26 @@ export interface LocalSearch {
    * [] when that is a named wildcard (`btf/<module-name>`).
    */
   names: string[][];
+  /** Each symbol's name as an index into `nameList` (many symbols share one: `status`, `enable`), so a query judges each name once. */
+  nameId: Uint32Array;
+  /** The distinct names. */
+  nameList: string[][];
   /** How many symbols the largest file defining each symbol documents, in steps of 2^k. */
   fileSize: Uint8Array;
   /** How many segments of each symbol, before its last, are wildcards alone (`power_supply/<supply_name>/status`). */
   wildcardSegments: Uint8Array;
+  /**
+   * Per symbol, the ranking signals that do not depend on the query, in
+   * rank.ts's SIGNALS order from `stability` on: its tie-breaks.
+   */
+  ties: number[][];
+  /**
+   * Each symbol's place when every query signal ties: `ties` compared in
+   * order, larger first, then the What (as rank.ts's compareResults). Sorting
+   * thousands of results by one number instead of seven keeps a short
+   * query's keystroke cheap.
+   */
+  tieOrder: Uint32Array;
   /** Token keys of each file's name (`sysfs-kernel-btf` -> sysfs, kernel, btf). */
   fileTokens: string[][];
   /** Every path token key, sorted, for prefix ranges. */
@@ -67,7 +85,16 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
   const names = index.symbols.map((s, id) => {
     const trailing = /(?:\/(?:\*|\.\.\.))+$/.exec(s.what.replace(/\/+$/, ''));
     const segs = segments[id]!;
-    return (trailing ? segs[segs.length - 1 - trailing[0].split('/').length + 1] : segs.at(-1)) ?? [];
+    const name = (trailing ? segs[segs.length - 1 - trailing[0].split('/').length + 1] : segs.at(-1)) ?? [];
+    return name.length === 0 && !trailing ? memberOf(s.what, segs) ?? name : name;
+  });
+  const nameIds = new Map<string, number>();
+  const nameList: string[][] = [];
+  const nameId = Uint32Array.from(names, (words) => {
+    const key = words.join(' ');
+    let at = nameIds.get(key);
+    if (at === undefined) nameIds.set(key, (at = nameList.push(words) - 1));
+    return at;
   });
   const pathPostings = new Map<string, number[]>();
   const segmentPostings = new Map<string, number[]>();
@@ -97,7 +124,42 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
   const vocabulary = [...pathPostings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const fileSize = Uint8Array.from(index.symbols, (s) => Math.max(0, ...s.files.map((f) => Math.floor(Math.log2(1 + (symbolsOfFile[f]?.length ?? 0))))));
   const wildcardSegments = Uint8Array.from(segments, (segs) => segs.slice(0, -1).filter((words) => words.length === 0).length);
-  return { index, segments, names, fileSize, wildcardSegments, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
+  const ties = index.symbols.map((s, id) => [
+    -LEVELS.indexOf(s.levels[0] ?? 'removed'),
+    // A subsystem's main file documents its interfaces for every device (`sysfs-bus-pci` before `sysfs-bus-css`).
+    fileSize[id]!,
+    -segments[id]!.length,
+    -s.position,
+    // `power_supply/<supply_name>/x` documents what `power_supply/wilco-charger/x` does for one device.
+    wildcardSegments[id]!,
+    -s.what.length,
+    -s.line,
+  ]);
+  const byTies = index.symbols.map((s) => s.id).sort((a, b) => compareKeys(ties[a]!, ties[b]!) || compareText(index.symbols[a]!.what, index.symbols[b]!.what));
+  const tieOrder = new Uint32Array(byTies.length);
+  byTies.forEach((id, place) => (tieOrder[id] = place));
+  return { index, segments, names, nameId, nameList, fileSize, wildcardSegments, ties, tieOrder, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
+}
+
+/**
+ * The name of a What that ends in one member of the collection above it
+ * (`events/<event>`, `queues/<queue>`): the collection's, as a reader names
+ * it ("pmu events"). Undefined for other named wildcards
+ * (`btf/<module-name>` is one module, not "btf").
+ */
+function memberOf(what: string, segments: readonly (readonly string[])[]): string[] | undefined {
+  const member = wildcardWords(what.replace(/\/+$/, '').slice(what.replace(/\/+$/, '').lastIndexOf('/'))).map(tokenKey);
+  const parent = segments.at(-2);
+  return parent && parent.length > 0 && member.length === parent.length && member.every((w, i) => w === parent[i]) ? [...parent] : undefined;
+}
+
+/** Larger first, element by element. */
+export function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = b[i]! - a[i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

@@ -7,13 +7,15 @@
  * 1. the query is a path and this entry documents it (exact What first);
  * 2. how many query words it has anywhere, then how rare those words are
  *    (a word few symbols have says more: "numa meminfo" -> `meminfo`);
- * 3. the segment that names it (the last one) is a query word or a run of
- *    them (`mtu`; `sampling frequency` -> `sampling_frequency`);
+ * 3. the segment that names it (the last one; the collection's for one
+ *    member of it, `events/<event>`) is a query word or a run of them
+ *    (`mtu`; `sampling frequency` -> `sampling_frequency`);
  * 4. its path has every query word (words most paths have, `sys`,
  *    `devices`, never count alone); the query as a phrase in its text or
  *    Users; how many query words are whole path words; a query word starts
  *    its last segment;
- * 5. query words in its file name, then in Users or Contact;
+ * 5. a current level (stable, testing) before obsolete and removed; query
+ *    words in its file name, then in Users or Contact;
  * 6. Pagefind's score, in coarse steps;
  * 7. the stabler level, fewer segments, the What its entry names first, a
  *    wildcard where another has one device, the shorter What, earlier in
@@ -24,8 +26,9 @@
  * No node: imports.
  */
 import { compareText } from '../shared/compare.ts';
-import { LEVELS } from '../types.ts';
+import { LEVELS, type Level } from '../types.ts';
 import { EXACT, FUZZY, isCompound, nameWord, wordStrength, type LocalMatches, type LocalSearch, type QueryToken } from './local-search.ts';
+import { packedOrder } from './packed-order.ts';
 import type { IndexedFile, IndexedSymbol } from './search-index.ts';
 import { textTokens, tokenKey, type SearchQuery } from './tokens.ts';
 
@@ -59,6 +62,7 @@ export const SIGNALS = [
   'phrase',
   'pathWords',
   'lastPrefix',
+  'current',
   'fileWords',
   'peopleWords',
   'textScore',
@@ -70,6 +74,9 @@ export const SIGNALS = [
   'shortWhat',
   'earlyInFile',
 ] as const;
+/** Where the query's own signals end in a key and the tie-breaks begin. */
+const FIRST_TIE = SIGNALS.indexOf('stability');
+
 export type Signals = Partial<Record<(typeof SIGNALS)[number], number>>;
 
 /** The signals as a key compared in SIGNALS order (absent ones are 0). */
@@ -117,11 +124,21 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
   const results: SearchResult[] = [];
   const common = commonWords(local);
   const resolvedAt = new Map((resolved?.matches ?? []).map((m, i) => [m.id, { ...m, order: i }]));
-  const ids = [...new Set<number>([...matches.touched, ...(fullText?.scores.keys() ?? []), ...resolvedAt.keys()])];
+  const ids = candidates(local, matches, fullText, resolvedAt.keys());
   const minCoverage = Math.max(1, Math.ceil(n / 2));
   const isCommon = tokens.map((t) => common.has(t.key));
   const wholeWords = query.words.map((w) => textTokens(w)).filter((w) => w.length > 1).map((w) => ` ${w.join(' ')} `);
   const phraseRun = ` ${tokens.map((t) => t.token).join(' ')} `;
+  // Per distinct name, judged once: runIn times 2, plus 1 when a query word starts it (-1: not judged yet).
+  const judged = new Int16Array(local.nameList.length).fill(-1);
+  const nameOf = (at: number): number => {
+    let v = judged[at]!;
+    if (v < 0) {
+      const words = local.nameList[at]!;
+      v = judged[at] = (runIn(words, tokens) << 1) | (words.length > 0 && tokens.some((t) => wordStrength(t, words[0]!) > 0) ? 1 : 0);
+    }
+    return v;
+  };
 
   // Which tokens each candidate has, as bits; then how rare each token is among them.
   const covers = new Int32Array(ids.length);
@@ -140,6 +157,10 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
   });
   const idf = df.map((d) => Math.log((local.index.symbols.length + 1) / (1 + d)));
 
+  const signals = new Float64Array(ids.length * FIRST_TIE);
+  // Symbols' results, the n-th with its signals in row n; files' and folders' go to `results`.
+  const ranked: RankedSymbol[] = [];
+  let rows = 0;
   ids.forEach((id, j) => {
     const symbol = local.index.symbols[id]!;
     const resolvedHit = resolvedAt.get(id);
@@ -148,8 +169,6 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
     let rarity = 0;
     for (let i = 0; i < n; i++) if (bits & (1 << i)) (covered++, (rarity += idf[i]!));
     if (!resolvedHit && (n === 0 || covered < minCoverage)) return;
-    const segments = local.segments[id]!;
-    const last = local.names[id]!;
     let inPath = true;
     let informativeInPath = false;
     let pathWords = 0;
@@ -175,32 +194,25 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
     for (const w of wholeWords) if (texts.some((t) => t.includes(w))) peopleWords += w.split(' ').length - 2;
     const phrase = n > 1 && (fullText?.phrase.has(id) || (allPeople && texts.some((t) => t.includes(phraseRun)))) ? 1 : 0;
     const score = fullText?.scores.get(id) ?? 0;
-    const name = runIn(last, tokens);
-    // An array literal in SIGNALS order: a query can rank thousands of symbols per keystroke.
-    const key = [
-      resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0,
-      resolvedHit ? -resolvedHit.order : 0,
-      covered,
-      round(rarity),
-      name,
-      inPath && informativeInPath ? 1 : 0,
-      phrase,
-      pathWords,
-      // The issue's "prefix of the last segment": the segment starts with a query word.
-      last.length > 0 && tokens.some((t) => wordStrength(t, last[0]!) > 0) ? 1 : 0,
-      fileWords,
-      peopleWords,
-      coarse(score),
-      -LEVELS.indexOf(symbol.levels[0] ?? 'removed'),
-      // A subsystem's main file documents its interfaces for every device (`sysfs-bus-pci` before `sysfs-bus-css`).
-      local.fileSize[id]!,
-      -segments.length,
-      -symbol.position,
-      // `power_supply/<supply_name>/x` documents what `power_supply/wilco-charger/x` does for one device.
-      local.wildcardSegments[id]!,
-      -symbol.what.length,
-      -symbol.line,
-    ];
+    const nameJudged = nameOf(local.nameId[id]!);
+    const name = nameJudged >> 1;
+    // The query's signals in SIGNALS order, written into one shared array: a query can rank thousands of symbols per keystroke.
+    const row = rows++ * FIRST_TIE;
+    signals[row] = resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0;
+    signals[row + 1] = resolvedHit ? -resolvedHit.order : 0;
+    signals[row + 2] = covered;
+    signals[row + 3] = round(rarity);
+    signals[row + 4] = name;
+    signals[row + 5] = inPath && informativeInPath ? 1 : 0;
+    signals[row + 6] = phrase;
+    signals[row + 7] = pathWords;
+    // The issue's "prefix of the last segment": the segment starts with a query word.
+    signals[row + 8] = nameJudged & 1;
+    // An obsolete or removed interface never passes a current one on its file name, Users or text alone.
+    signals[row + 9] = isCurrent(symbol.levels[0]);
+    signals[row + 10] = fileWords;
+    signals[row + 11] = peopleWords;
+    signals[row + 12] = coarse(score);
     const reason: Reason = resolvedHit
       ? 'documents this path'
       : name > 0
@@ -216,10 +228,10 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
                   ? 'Users'
                   : 'Contact'
                 : 'text';
-    const result: SymbolResult = { kind: 'symbol', symbol, title: symbol.what, reason, key };
+    const result = new RankedSymbol(symbol, reason, signals, row, local.ties[id]!);
     if (resolvedHit?.exact) result.exact = true;
     if (resolvedHit?.via) result.via = resolvedHit.via;
-    results.push(result);
+    ranked.push(result);
   });
 
   for (const [id, hits] of matches.files) {
@@ -231,6 +243,7 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
       covered,
       rarity: round(hits.reduce<number>((sum, c, i) => sum + (c > 0 ? idf[i]! : 0), 0)),
       name,
+      current: isCurrent(f.level),
       fileWords: hits.filter((x) => x === EXACT).length,
       stability: -LEVELS.indexOf(f.level),
       shortPath: -1,
@@ -244,7 +257,92 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
   if (folder && !folderIsSymbol && (folder.exact || resolvedAt.size === 0)) {
     results.push({ kind: 'folder', url: folder.url, title: folder.path, reason: 'folder', key: signalKey({ resolved: folder.exact ? 4 : 1, covered: n }) });
   }
-  return results.sort(compareResults);
+  const byRank = rankedOrder(local);
+  const order = packedOrder(signals, FIRST_TIE, rows, (r) => local.tieOrder[ranked[r]!.symbol.id]!, local.tieOrder.length, SIGNAL_SCALES);
+  return mergeSorted(order ? Array.from(order, (r) => ranked[r]!) : ranked.sort(byRank), results.sort(byRank), byRank);
+}
+
+/** Fixed-point scales of the query's signals, for packedOrder: rarity is rounded to thousandths (round). */
+const SIGNAL_SCALES = SIGNALS.slice(0, FIRST_TIE).map((name) => (name === 'rarity' ? 1000 : 1));
+
+/** Two sorted lists as one. */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  if (b.length === 0) return [...a];
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** The symbols to rank, each once: those the local stage touched, then full-text and resolver hits. */
+function candidates(local: LocalSearch, matches: LocalMatches, fullText: FullText | undefined, resolved: Iterable<number>): number[] {
+  const ids = [...matches.touched];
+  const seen = new Uint8Array(local.index.symbols.length);
+  for (const id of ids) seen[id] = 1;
+  const add = (id: number) => {
+    if (!seen[id]) (seen[id] = 1), ids.push(id);
+  };
+  for (const id of fullText?.scores.keys() ?? []) add(id);
+  for (const id of resolved) add(id);
+  return ids;
+}
+
+/**
+ * A symbol's result. Its query signals are a row of one array shared by the
+ * query's results, its tie-breaks `local.ties` of its symbol: a keystroke
+ * that ranks thousands of symbols allocates one small object for each, and
+ * a key array only when something reads `key`.
+ */
+class RankedSymbol implements SymbolResult {
+  readonly kind = 'symbol';
+  readonly symbol: IndexedSymbol;
+  readonly title: string;
+  readonly reason: Reason;
+  exact?: boolean;
+  via?: string;
+  readonly signals: Float64Array;
+  /** Where this result's signals start in `signals`. */
+  readonly row: number;
+  readonly ties: readonly number[];
+  constructor(symbol: IndexedSymbol, reason: Reason, signals: Float64Array, row: number, ties: readonly number[]) {
+    this.symbol = symbol;
+    this.title = symbol.what;
+    this.reason = reason;
+    this.signals = signals;
+    this.row = row;
+    this.ties = ties;
+  }
+  get key(): number[] {
+    return [...this.signals.subarray(this.row, this.row + FIRST_TIE), ...this.ties];
+  }
+}
+
+/**
+ * compareResults without building keys: two symbols compare their signal
+ * rows, then their precomputed tie order (the tie-breaks, then the What:
+ * the same order in one comparison).
+ */
+function rankedOrder(local: LocalSearch): (a: SearchResult, b: SearchResult) => number {
+  const { tieOrder } = local;
+  const at = (r: SearchResult, i: number): number => (r instanceof RankedSymbol ? (i < FIRST_TIE ? r.signals[r.row + i]! : r.ties[i - FIRST_TIE]!) : r.key[i]!);
+  return (a, b) => {
+    if (a instanceof RankedSymbol && b instanceof RankedSymbol) {
+      const s = a.signals;
+      for (let i = 0; i < FIRST_TIE; i++) {
+        const d = s[b.row + i]! - s[a.row + i]!;
+        if (d !== 0) return d;
+      }
+      return tieOrder[a.symbol.id]! - tieOrder[b.symbol.id]!;
+    }
+    for (let i = 0; i < SIGNALS.length; i++) {
+      const d = at(b, i) - at(a, i);
+      if (d !== 0) return d;
+    }
+    return compareText(a.kind, b.kind) || compareText(a.title, b.title);
+  };
 }
 
 /** Larger keys first; kind and title settle the rest, so the order never depends on input order. */
@@ -284,6 +382,11 @@ function runIn(words: readonly string[], tokens: readonly QueryToken[]): number 
  */
 function coarse(score: number): number {
   return score > 0 ? Math.round(Math.log2(score) * 2) : -100;
+}
+
+/** 1 for a stable or testing level, 0 for obsolete and removed. */
+function isCurrent(level: Level | undefined): number {
+  return level === 'stable' || level === 'testing' ? 1 : 0;
 }
 
 /** Rounded, so float noise never decides between two equal sums. */

@@ -128,23 +128,45 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
     people: data.people,
     files: data.files.map(([path, l], id) => ({ id, path, url: fileToUrl(path), level: level(l) })),
     symbols: data.symbols.map(([what, bits, k, files, users, contacts, position, line], id) => {
-      let url: string | undefined;
-      return {
-        id,
-        what,
-        get url() {
-          return (url ??= whatToUrl(what));
-        },
-        levels: data.levels.filter((_, i) => bits & (1 << i)),
-        filesystem: filesystemOf(what),
-        ...(k >= 0 ? { kernel: data.kernels[k] } : {}),
-        kernelRank: k,
-        files,
-        users,
-        contacts,
-        position,
-        line,
-      };
+      const levels = data.levels.filter((_, i) => bits & (1 << i));
+      return new LoadedSymbol(id, what, levels, filesystemOf(what), k >= 0 ? data.kernels[k] : undefined, k, files, users, contacts, position, line);
     }),
   };
+}
+
+/**
+ * A symbol as loaded: a class, so every symbol has one shape and its URL is
+ * computed on first read (an object literal with a getter and optional
+ * fields leaves V8 slow dictionary objects, read thousands of times per
+ * keystroke by the ranker).
+ */
+class LoadedSymbol implements IndexedSymbol {
+  readonly id: number;
+  readonly what: string;
+  readonly levels: Level[];
+  readonly filesystem: Filesystem;
+  readonly kernel?: string;
+  readonly kernelRank: number;
+  readonly files: number[];
+  readonly users: number[];
+  readonly contacts: number[];
+  readonly position: number;
+  readonly line: number;
+  #url: string | undefined;
+  constructor(id: number, what: string, levels: Level[], filesystem: Filesystem, kernel: string | undefined, kernelRank: number, files: number[], users: number[], contacts: number[], position: number, line: number) {
+    this.id = id;
+    this.what = what;
+    this.levels = levels;
+    this.filesystem = filesystem;
+    if (kernel !== undefined) this.kernel = kernel;
+    this.kernelRank = kernelRank;
+    this.files = files;
+    this.users = users;
+    this.contacts = contacts;
+    this.position = position;
+    this.line = line;
+  }
+  get url(): string {
+    return (this.#url ??= whatToUrl(this.what));
+  }
 }

@@ -1,0 +1,77 @@
+/**
+ * `pagefind/symbol-ids.json`: which Pagefind result is which symbol, so the
+ * browser ranks full-text hits without loading a fragment per hit (a hit's
+ * `data()` is a fetch; a query can have hundreds of hits).
+ *
+ * The ids are read through Pagefind's documented browser API, run here in
+ * Node over the bundle just written: `search(null)` lists every indexed
+ * page, each result's `id` is what a search in the browser returns, and its
+ * `data().url` names the page. Nothing depends on how Pagefind lays out or
+ * compresses its files. Pagefind's script fetches its files; during this
+ * one call `fetch` reads `file:` URLs from disk (others pass through).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { whatToUrl } from '../content-loader/parse/permalink.ts';
+import type { SearchIndexData, SymbolIds } from '../content-loader/search/index.ts';
+
+/** The part of Pagefind's browser API used in Node (the generated pagefind.js). */
+export interface PagefindScript {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null): Promise<{ results: PagefindScriptResult[] } | null>;
+  destroy?(): Promise<void>;
+}
+export interface PagefindScriptResult {
+  id: string;
+  data(): Promise<{ url: string; content: string; meta: Record<string, string | undefined> }>;
+}
+
+let loads = 0;
+
+/**
+ * Runs `use` with the Pagefind bundle in `outputPath` loaded through its
+ * browser script, result URLs site-relative (`/sys/...`); `options` are
+ * Pagefind's (ranking weights, as the site sets them).
+ */
+export async function withPagefind<T>(outputPath: string, use: (pagefind: PagefindScript) => Promise<T>, options: Record<string, unknown> = {}): Promise<T> {
+  const base = pathToFileURL(join(outputPath, '/')).href;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), base);
+    if (url.protocol !== 'file:') return realFetch(input, init);
+    // Read at once: thousands of small fragment files cost far less read synchronously.
+    return new Response(new Uint8Array(readFileSync(fileURLToPath(url))));
+  };
+  try {
+    // A fresh module per call: pagefind.js keeps its loaded index in module state.
+    const pagefind = (await import(`${base}pagefind.js?load=${++loads}`)) as PagefindScript;
+    await pagefind.options({ ...options, basePath: base, baseUrl: '/' });
+    await pagefind.init();
+    try {
+      return await use(pagefind);
+    } finally {
+      await pagefind.destroy?.();
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+/** Page URL (site-relative, as in `whatToUrl`) -> Pagefind result id, for every page of the bundle in `outputPath`. */
+export function pagefindIds(outputPath: string): Promise<Map<string, string>> {
+  return withPagefind(outputPath, async (pagefind) => {
+    const results = (await pagefind.search(null))?.results ?? [];
+    return new Map(await Promise.all(results.map(async (r) => [(await r.data()).url, r.id] as const)));
+  });
+}
+
+/** The id of each symbol of the search index, in its order, without the prefix they all share ("en_"). */
+export function symbolIds(data: SearchIndexData, ids: ReadonlyMap<string, string>): SymbolIds {
+  const list = data.symbols.map(([what]) => ids.get(whatToUrl(what)) ?? '');
+  const found = list.filter(Boolean);
+  let prefix = found[0] ?? '';
+  for (const id of found) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return { version: 1, prefix, ids: list.map((id) => id.slice(prefix.length)) };
+}
