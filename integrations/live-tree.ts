@@ -10,7 +10,8 @@ import { watchTree } from './tree-watcher.ts';
  * watcher (tree-watcher.ts) reports a change within ~20 ms of the last
  * write; Vite's watcher took about a second on this tree.
  */
-const RELOAD_AGAIN_MS = 400;
+// Under load a page can take longer than the first of these to reconnect, and then only the later one catches it.
+const RELOAD_AGAIN_MS = [400, 2500];
 
 // The watcher of the running dev server. Kept on globalThis: a change to the
 // config reloads this module and sets the server up again, and the watcher of
@@ -36,9 +37,9 @@ export default function liveTree(): AstroIntegration {
             await refreshContent({ loaders: [...ABI_LOADERS] });
             // Astro reloads the page when it writes the store, but now and then that
             // reload still renders the old data (a race inside its dev server, seen
-            // in about one edit in three here). One more reload shortly after, once
-            // the page has reconnected, makes sure the page ends up current.
-            setTimeout(() => server.environments.client.hot.send({ type: 'full-reload', path: '*' }), RELOAD_AGAIN_MS);
+            // in about one edit in three here). Reloads shortly after, once the page
+            // has reconnected, make sure the page ends up current.
+            for (const ms of RELOAD_AGAIN_MS) setTimeout(() => server.environments.client.hot.send({ type: 'full-reload', path: '*' }), ms);
           } catch (e) {
             // A tree that cannot be loaded now may be fine after the next save: keep serving the last good one.
             logger.error(`reloading the ABI tree failed: ${(e as Error).message}`);

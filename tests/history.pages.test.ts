@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
@@ -93,7 +94,8 @@ describe('Atom feed of a version pair', () => {
 
   it.skipIf(!hasCorpus('6.1') || !hasCorpus('6.12'))(`ABI_DIRS lists the corpus trees oldest first ${needsCorpus}`, () => {
     const project = fileURLToPath(new URL('../', import.meta.url));
-    const dirs = versionedDirs(project, { ABI_DIRS: '6.1=../shared/corpus/linux-6.1,6.12=../shared/corpus/linux-6.12' });
+    // Given newest first and relative to the project, as a user may write them.
+    const dirs = versionedDirs(project, { ABI_DIRS: `6.12=${relative(project, corpusTree('6.12'))},6.1=${relative(project, corpusTree('6.1'))}` });
     expect(dirs).toEqual([
       { version: '6.1', abiDir: corpusTree('6.1') },
       { version: '6.12', abiDir: corpusTree('6.12') },

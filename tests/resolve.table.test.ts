@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { normalizeWhat } from '../content-loader/parse/permalink.ts';
 import { buildResolver, loadResolver, resolve, serializeResolver, type Resolver } from '../content-loader/resolve/index.ts';
+import { corpusTree, needsCorpus } from './helpers/corpus.ts';
 
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/linux-6.12/ABI', import.meta.url));
 const TABLE = fileURLToPath(new URL('./fixtures/resolve/linux-6.12.tsv', import.meta.url));
 
 /** Rows of the table: a concrete path, the What documenting it, and whether it must rank first. */
@@ -18,11 +18,11 @@ const rows = readFileSync(TABLE, 'utf8')
     return { path, what, rank };
   });
 
-describe.skipIf(!existsSync(CORPUS))('resolver over linux-6.12 (skips when ../shared is absent)', () => {
+describe(`resolver over linux-6.12 ${needsCorpus}`, () => {
   let resolver: Resolver;
   let whats: Set<string>;
   beforeAll(() => {
-    const tree = parseTree(CORPUS);
+    const tree = parseTree(corpusTree('6.12'));
     resolver = buildResolver(tree.entries);
     whats = new Set(tree.entries.flatMap((e) => e.symbols.map((s) => normalizeWhat(s.what))));
   });
@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(CORPUS))('resolver over linux-6.12 (skips when ../sh
   });
 
   it('gives the same answers when built in the browser from the compact JSON', () => {
-    const loaded = loadResolver(JSON.parse(JSON.stringify(serializeResolver(parseTree(CORPUS).entries))));
+    const loaded = loadResolver(JSON.parse(JSON.stringify(serializeResolver(parseTree(corpusTree('6.12')).entries))));
     for (const { path } of rows) expect(resolve(loaded, path)).toEqual(resolve(resolver, path));
   });
 });

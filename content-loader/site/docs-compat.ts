@@ -53,20 +53,26 @@ export interface DocsSource {
 export function docsTargets(page: DocsPage, sources: readonly DocsSource[]): DocsTarget[] {
   const targets: DocsTarget[] = [];
   const ids = new Set<string>();
-  // An entry's own anchor wins over another entry's get_abi.pl-era id.
-  const anchors = new Set(sources.flatMap((s) => s.entries.map((e) => e.anchor)));
-  const add = (anchor: string, label: string, url: string, perlAnchor?: string) => {
-    if (ids.has(anchor)) return;
-    ids.add(anchor);
-    const alias = perlAnchor !== undefined && !ids.has(perlAnchor) && !anchors.has(perlAnchor) ? perlAnchor : undefined;
-    if (alias !== undefined) ids.add(alias);
-    targets.push({ anchor, label, url, ...(alias === undefined ? {} : { perlAnchor: alias }) });
-  };
   for (const source of sources) {
+    const added: { target: DocsTarget; perlAnchor?: string }[] = [];
+    const add = (anchor: string, label: string, url: string, perlAnchor?: string) => {
+      if (ids.has(anchor)) return;
+      ids.add(anchor);
+      const target: DocsTarget = { anchor, label, url };
+      targets.push(target);
+      added.push({ target, ...(perlAnchor === undefined ? {} : { perlAnchor }) });
+    };
     if (page.kind === 'symbols') {
       for (const e of source.entries) if (e.level === page.level && e.symbols[0]) add(e.anchor, e.symbols[0].what, source.symbolUrl(e.symbols[0].url), e.perlAnchor);
     } else if (page.kind === 'files') {
       for (const f of source.files) if (f.level === page.level) add(f.anchor, f.path, source.fileUrl(fileToUrl(f.path)));
+    }
+    // A version's get_abi.pl-era ids come after all its own anchors (one never takes
+    // another entry's), and before any older version's: that page had them.
+    for (const { target, perlAnchor } of added) {
+      if (perlAnchor === undefined || ids.has(perlAnchor)) continue;
+      ids.add(perlAnchor);
+      target.perlAnchor = perlAnchor;
     }
   }
   return targets;

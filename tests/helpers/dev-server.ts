@@ -88,5 +88,6 @@ export async function sedAndWait(page: Page, file: string): Promise<number> {
  */
 export async function changeAndWait(page: Page, change: () => void, text: string): Promise<void> {
   change();
-  await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 120_000 });
+  // Generous: on a loaded 2-core machine re-rendering every description and Astro's store write take minutes, not seconds.
+  await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 240_000 });
 }
