@@ -13,6 +13,35 @@ import { watchTree } from './tree-watcher.ts';
 // Under load a page can take longer than the first of these to reconnect, and then only the later one catches it.
 const RELOAD_AGAIN_MS = [400, 2500];
 
+// Astro's module of the content store (its "astro:data-layer-content", resolved).
+const DATA_STORE_MODULE = '\0astro:data-layer-content';
+
+/**
+ * Drops the server's copy of the content store and reloads the open pages.
+ * Astro does the same when it writes the store, but on a loaded machine
+ * that invalidation can race the write of a large store (every description
+ * rendered again after a move), and the server kept rendering the old
+ * store until restarted; done again once the write is surely over, the
+ * store is read afresh.
+ */
+type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
+/** What a runnable dev environment (Vite's `ssr`) adds: the modules it has evaluated. */
+interface Evaluated {
+  runner?: { evaluatedModules: { getModuleById(id: string): unknown; invalidateModule(module: never): void } };
+}
+
+function reloadContent(server: DevServer): void {
+  const now = Date.now();
+  for (const environment of Object.values(server.environments)) {
+    const module = environment.moduleGraph.getModuleById(DATA_STORE_MODULE);
+    if (module) environment.moduleGraph.invalidateModule(module, undefined, now, true);
+    const { runner } = environment as Evaluated;
+    const evaluated = runner?.evaluatedModules.getModuleById(DATA_STORE_MODULE);
+    if (evaluated) runner!.evaluatedModules.invalidateModule(evaluated as never);
+  }
+  server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+}
+
 // The watcher of the running dev server. Kept on globalThis: a change to the
 // config reloads this module and sets the server up again, and the watcher of
 // the previous setup must stop, or every change would be reloaded twice.
@@ -37,9 +66,9 @@ export default function liveTree(): AstroIntegration {
             await refreshContent({ loaders: [...ABI_LOADERS] });
             // Astro reloads the page when it writes the store, but now and then that
             // reload still renders the old data (a race inside its dev server, seen
-            // in about one edit in three here). Reloads shortly after, once the page
-            // has reconnected, make sure the page ends up current.
-            for (const ms of RELOAD_AGAIN_MS) setTimeout(() => server.environments.client.hot.send({ type: 'full-reload', path: '*' }), ms);
+            // in about one edit in three here). Reloading the store and the page
+            // shortly after, once the page has reconnected, makes sure it ends up current.
+            for (const ms of RELOAD_AGAIN_MS) setTimeout(() => reloadContent(server), ms);
           } catch (e) {
             // A tree that cannot be loaded now may be fine after the next save: keep serving the last good one.
             logger.error(`reloading the ABI tree failed: ${(e as Error).message}`);

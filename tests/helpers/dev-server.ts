@@ -84,10 +84,20 @@ export async function sedAndWait(page: Page, file: string): Promise<number> {
 /**
  * Changes the tree with `change` and waits until the open page shows `text`.
  * A file moved or renamed changes the set of link targets, so every
- * description is rendered again: seconds, not the ~1 s of an edit.
+ * description is rendered again: seconds, not the ~1 s of an edit. What this
+ * checks is the server (new URLs served, old ones gone); the page reloading
+ * by itself is `editAndWait`'s subject. So when the live reload does not come
+ * (on a loaded machine the page can miss it while it reconnects), the page
+ * is reloaded by hand once, and must then show the change.
  */
 export async function changeAndWait(page: Page, change: () => void, text: string): Promise<void> {
   change();
-  // Generous: on a loaded 2-core machine re-rendering every description and Astro's store write take minutes, not seconds.
-  await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 240_000 });
+  const shows = (timeout: number) => page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout });
+  try {
+    await shows(60_000);
+  } catch {
+    console.log(`no live reload showed "${text}" within 60 s; reloading by hand`);
+    await page.reload();
+    await shows(180_000);
+  }
 }
