@@ -11,26 +11,19 @@ import { listingFingerprint } from '../content-loader/parse/fingerprint.ts';
 import { walkTree } from '../content-loader/parse/walk.ts';
 import { combinedCases, materialize } from '../tests/helpers/hostile-tree.ts';
 import { publish } from './site-output.ts';
+import { medianTime } from './stats.ts';
+import { findRelease } from '../content-loader/tree-source/release-dirs.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
-const tree612 = join(project, '..', 'shared', 'corpus', 'linux-6.12', 'ABI');
+const tree612 = findRelease(project, '6.12')?.abiDir;
 const site = process.argv[2] ?? join(project, '.cache', 'test-site', 'linux-6.12');
 
-function median(runs: number, fn: () => void): number {
-  fn();
-  const times = Array.from({ length: runs }, () => {
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
-  });
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 const rows: [string, string][] = [];
 const row = (what: string, value: string) => (rows.push([what, value]), console.error(`  ${what}: ${value}`));
 
-if (existsSync(tree612)) row('walk + fingerprint of linux-6.12 (the dev poll, once a second; median of 21)', `${median(21, () => listingFingerprint(walkTree(tree612))).toFixed(1)} ms`);
+if (tree612) row('walk + fingerprint of linux-6.12 (the dev poll, once a second; median of 21)', `${medianTime(21, () => listingFingerprint(walkTree(tree612))).toFixed(1)} ms`);
 const hostile = materialize(combinedCases());
-row('parse of every hostile case at once (median of 21)', `${median(21, () => parseTree(hostile.abiDir)).toFixed(1)} ms`);
+row('parse of every hostile case at once (median of 21)', `${medianTime(21, () => parseTree(hostile.abiDir)).toFixed(1)} ms`);
 
 /** Seconds to publish a copy of `site` (staged on the project's disk) to a new folder in `parent`. */
 function publishSeconds(parent: string): number {

@@ -9,12 +9,11 @@ import { loadResolver, resolve, type SerializedResolver } from '../content-loade
 import { loadSearchIndex, matchLocal, parseQuery, prepareLocalSearch, rankResults, type SearchIndexData } from '../content-loader/search/index.ts';
 import { serveStatic } from '../tests/helpers/serve.ts';
 import { readRelevanceSet, runRelevanceSet, scoreRelevance } from '../tests/helpers/relevance.ts';
+import { median, percentile } from './stats.ts';
 
 const siteDir = process.argv[2] ?? ['.cache/test-site/linux-6.12', 'dist'].find((d) => existsSync(join(d, 'pagefind')));
 if (!siteDir) throw new Error('no built site with pagefind/: run npm run build first');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const time = (fn: () => void) => {
   const t = performance.now();
   fn();

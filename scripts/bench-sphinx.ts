@@ -11,6 +11,7 @@ import { PART_SPECS } from '../content-loader/tree-source/parts.ts';
 import { matchPath } from '../content-loader/tree-source/path-present.ts';
 import { sphinxCommand, sphinxVersion, withPlainPath } from '../tests/helpers/sphinx-build.ts';
 import { timedRun, type TimedRun } from './timed-run.ts';
+import { median } from './stats.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 
@@ -81,10 +82,6 @@ export function sphinxAnchor(abiDir: string, version: string, runs = 3, log: (m:
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** The bench rows of an anchor run: [measure, value, target]. */
 export function anchorRows(a: Anchor): [string, string, string][] {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { findRelease } from '../content-loader/tree-source/release-dirs.ts';
 import { fetchTree } from '../content-loader/tree-source/fetch-tree.ts';
 import { timedRun, type TimedRun } from './timed-run.ts';
+import { median } from './stats.ts';
 
 /** Releases tried, in order, for the third (oldest) version. */
 const THIRD = ['6.6', '5.15', '5.10'];
@@ -73,7 +74,6 @@ export function versionCostRows(project: string, rounds = 2): [string, string, s
         process.stderr.write(`  versions bench: round ${round + 1}, ${set.length} version(s): ${runs[i]!.at(-1)!.seconds.toFixed(1)} s\n`);
       });
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
     const wall = runs.map((r) => median(r.map((x) => x.seconds)));
     const cpu = runs.map((r) => (r.every((x) => x.cpuSeconds !== undefined) ? median(r.map((x) => x.cpuSeconds!)) : undefined));
     const rows: [string, string, string][] = sets.map((set, i) => [

@@ -1,7 +1,7 @@
 // `npm run bench`: one table of speed and size figures on the real trees.
 // Not a test: the targets live here and in BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,13 +14,16 @@ import { editAndWait, openLive, startDev } from '../tests/helpers/dev-server.ts'
 import { timedRun } from './timed-run.ts';
 import { anchorRows, sphinxAnchor } from './bench-sphinx.ts';
 import { versionCostRows } from './bench-versions.ts';
+import { medianTime } from './stats.ts';
+import { findRelease } from '../content-loader/tree-source/release-dirs.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
-const corpus = join(project, '..', 'shared', 'corpus');
+// The real trees, wherever the project finds them (../shared/corpus, or fetched into .cache/abi).
+const treeOf = (version: string) => findRelease(project, version)?.abiDir;
 const only = process.argv.includes('--quick'); // skip the builds and the browser
-const tree612 = join(corpus, 'linux-6.12', 'ABI');
-if (!existsSync(tree612)) {
-  console.error('bench: ../shared/corpus/linux-6.12 is absent; nothing to measure');
+const tree612 = treeOf('6.12');
+if (!tree612) {
+  console.error('bench: no linux-6.12 tree (../shared/corpus, or `npm run abi:fetch 6.12`); nothing to measure');
   process.exit(0);
 }
 
@@ -30,44 +33,34 @@ const row = (what: string, value: string, target = '') => {
   console.error(`  ${what}: ${value}`);
 };
 
-/** Median wall time in ms of `runs` calls after one warm-up. */
-function median(runs: number, fn: () => void): number {
-  fn();
-  const times = Array.from({ length: runs }, () => {
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
-  });
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 const ms = (n: number) => (n < 1 ? `${(n * 1000).toFixed(1)} µs` : `${n < 10 ? n.toFixed(2) : Math.round(n)} ms`);
 const kib = (n: number) => `${Math.round(n / 1024)} KiB`;
 
 // In-process phases.
 for (const version of ['6.1', '6.12']) {
-  const dir = join(corpus, `linux-${version}`, 'ABI');
-  if (existsSync(dir)) row(`parse linux-${version} (median of 9)`, ms(median(9, () => parseTree(dir))), '< 100 ms');
+  const dir = treeOf(version);
+  if (dir) row(`parse linux-${version} (median of 9)`, ms(medianTime(9, () => parseTree(dir))), '< 100 ms');
 }
 const tree = parseTree(tree612);
 const render = descriptionRenderer();
-row('describe all 4514 descriptions of linux-6.12, links resolved (median of 5)', ms(median(5, () => {
+row('describe all 4514 descriptions of linux-6.12, links resolved (median of 5)', ms(medianTime(5, () => {
   const fresh = { ...tree }; // a new tree object: link targets are rebuilt as in a build
   for (const entry of fresh.entries) render(entry, fresh);
 })), '< 1000 ms');
 const resolver = buildResolver(tree.entries);
 const queries = readFileSync(join(project, 'tests/fixtures/resolve/linux-6.12.tsv'), 'utf8')
   .split('\n').filter((l) => l.startsWith('/')).map((l) => l.split('\t')[0]!);
-row(`resolver, per query (${queries.length} real paths, median of 21 rounds)`, ms(median(21, () => queries.forEach((q) => resolve(resolver, q))) / queries.length), '< 5 ms');
+row(`resolver, per query (${queries.length} real paths, median of 21 rounds)`, ms(medianTime(21, () => queries.forEach((q) => resolve(resolver, q))) / queries.length), '< 5 ms');
 // Crafted paths (tests/helpers/crafted-paths.ts): every wildcard segment of every What attacked up to PATH_MAX.
 for (const version of ['6.1', '6.12']) {
-  const dir = join(corpus, `linux-${version}`, 'ABI');
-  if (!existsSync(dir)) continue;
+  const dir = treeOf(version);
+  if (!dir) continue;
   const entries = version === '6.12' ? tree.entries : parseTree(dir).entries;
   const attacked = version === '6.12' ? resolver : buildResolver(entries);
   const paths = attacks(entries.flatMap((e) => e.symbols.map((s) => s.what))).flatMap((a) => a.paths());
   let worst = { ms: 0, path: '' };
   for (const path of paths) {
-    const t = median(3, () => resolve(attacked, path));
+    const t = medianTime(3, () => resolve(attacked, path));
     if (t > worst.ms) worst = { ms: t, path };
   }
   row(`resolver, slowest of ${paths.length} crafted paths of up to ${MAX_PATH_LENGTH} characters, linux-${version} (median of 3 each)`, `${ms(worst.ms)} (${worst.path.slice(0, 40)}…)`, '<= 50 ms');
