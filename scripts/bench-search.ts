@@ -14,6 +14,9 @@ import { median, percentile } from './stats.ts';
 const siteDir = process.argv[2] ?? ['.cache/test-site/linux-6.12', 'dist'].find((d) => existsSync(join(d, 'pagefind')));
 if (!siteDir) throw new Error('no built site with pagefind/: run npm run build first');
 
+/** Keys 80 ms apart in the browser rows: a fast typist, 150 words a minute. */
+const KEY_DELAY = 80;
+
 const time = (fn: () => void) => {
   const t = performance.now();
   fn();
@@ -68,32 +71,29 @@ row('Pagefind index', `${(bytes / 2 ** 20).toFixed(1)} MiB in ${files} files`);
 if (hasChromium) {
   const server = await serveStatic(siteDir);
   const browser = await launchChromium();
-  // Typing to first results: from the first key to options for the whole text
-  // on screen. Cold: a fresh browser context, nothing cached; warm: the next query.
-  const firstResults = async (page: import('playwright-core').Page, query: string) => {
-    const input = page.locator('#search-page input[name=q]');
-    await input.fill('');
-    await page.waitForTimeout(200);
-    const started = await page.evaluate(() => performance.now());
-    await input.pressSequentially(query);
-    await page.waitForFunction((q) => {
-      const list = document.querySelector<HTMLElement>('#search-page [role=listbox]');
-      return list?.dataset.query === q && list.querySelector('[role=option]');
-    }, query);
-    return (await page.evaluate(() => performance.now())) - started;
-  };
+  // Typing to results, as a reader sees it: keys at a fast typist's pace,
+  // and for each key the time from the key event to the first frame that
+  // shows options for the text it made. Cold: a fresh browser context,
+  // nothing cached, typing from the moment the page has loaded, to the first
+  // options on screen; warm: every key of the next query. (Until 2026-11-28
+  // this waited for Playwright to type the whole query with no pause: that
+  // timed the driver's round trip per key, 30-90 ms here, more than search.)
   const cold: number[] = [];
   const warm: number[] = [];
   for (let run = 0; run < 5; run++) {
     const context = await browser.newContext();
+    await context.addInitScript(recordKeysToResults);
     const page = await context.newPage();
     await page.goto(server.origin + '/search/');
-    cold.push(await firstResults(page, 'link speed'));
-    warm.push(await firstResults(page, 'rx_bytes'));
+    const first = await typeAndTime(page, 'link speed');
+    cold.push(first.firstResults);
+    await page.locator('#search-page input[name=q]').fill('');
+    await page.waitForTimeout(300);
+    warm.push(...(await typeAndTime(page, 'rx_bytes')).perKey);
     await context.close();
   }
-  row('typing to first results in headless Chromium, cold (median of 5)', ms(median(cold)), '≤ 300 ms');
-  row('typing to first results, warm (median of 5)', ms(median(warm)), '≤ 100 ms');
+  row('typing to first results in headless Chromium, cold: first key to first options on screen (median of 5)', ms(median(cold)), '≤ 300 ms');
+  row(`typing, warm: each key to its options on screen (${warm.length} keys; median / 95th percentile)`, `${ms(median(warm))} / ${ms(percentile(warm, 0.95))}`, '≤ 100 ms');
 
   const page = await browser.newPage();
   const queries = readRelevanceSet();
@@ -109,3 +109,47 @@ if (hasChromium) {
 console.log(`Search figures for ${siteDir}\n`);
 console.log('| measure | value | target |\n|---|---|---|');
 for (const [k, v, t] of rows) console.log(`| ${k} | ${v} | ${t} |`);
+
+/** Runs in the page before its scripts: notes each key of the search box and the first frame showing options for its text. */
+function recordKeysToResults(): void {
+  const w = window as unknown as { keys: { text: string; at: number; shown?: number }[]; firstShown?: number };
+  w.keys = [];
+  document.addEventListener('input', (e) => {
+    const box = e.target as HTMLInputElement;
+    if (box.name === 'q') w.keys.push({ text: box.value.trim(), at: e.timeStamp });
+  }, true);
+  const frame = () => {
+    const now = performance.now();
+    const list = document.querySelector<HTMLElement>('#search-page [role=listbox]');
+    if (list?.querySelector('[role=option]')) {
+      w.firstShown ??= now;
+      for (const k of w.keys) if (k.shown === undefined && k.text === list.dataset.query) k.shown = now;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Types `query` into the search page's box; per key, ms from the key to its options, and from the first key to any options. */
+async function typeAndTime(page: import('playwright-core').Page, query: string): Promise<{ perKey: number[]; firstResults: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { keys: unknown[]; firstShown?: number };
+    w.keys = [];
+    delete w.firstShown;
+  });
+  await page.locator('#search-page input[name=q]').pressSequentially(query, { delay: KEY_DELAY });
+  await page.waitForFunction((q) => {
+    const list = document.querySelector<HTMLElement>('#search-page [role=listbox]');
+    return list?.dataset.query === q && list.querySelector('[role=option]');
+  }, query);
+  await page.waitForTimeout(100);
+  return page.evaluate(() => {
+    const w = window as unknown as { keys: { text: string; at: number; shown?: number }[]; firstShown?: number };
+    // A key overtaken by the next before its options showed waited until a later key's options showed.
+    const perKey: number[] = [];
+    let shown = NaN;
+    for (const k of [...w.keys].reverse()) perKey.push((shown = k.shown ?? shown) - k.at);
+    perKey.reverse();
+    return { perKey, firstResults: (w.firstShown ?? NaN) - (w.keys[0]?.at ?? NaN) };
+  });
+}

@@ -63,15 +63,31 @@ export interface LocalSearch {
   /** Whole literal segments (`power_supply`), for kernel words of more than one token. */
   segmentPostings: Map<string, number[]>;
   /** Words of named wildcards (`<pmu>`): matched no better than a prefix. */
-  wildcardPostings: Map<string, number[]>;
-  filePostings: Map<string, number[]>;
-  peoplePostings: Map<string, number[]>;
+  wildcardPostings: SortedPostings;
+  filePostings: SortedPostings;
+  peoplePostings: SortedPostings;
   /** Each Users/Contact text as its lower-case words, space-separated and padded (` userspace kernel log consumers `). */
   peopleWords: string[];
   /** Symbols defined in each file, and naming each Users/Contact text. */
   symbolsOfFile: number[][];
   symbolsOfPerson: number[][];
 }
+
+/**
+ * Postings with their words in code-unit order, so a token finds the words
+ * it matches (itself, its bare form, the words it starts) by binary search
+ * instead of asking every word of the list on every keystroke.
+ */
+export interface SortedPostings {
+  lists: Map<string, number[]>;
+  words: string[];
+}
+
+function sortedPostings(lists: Map<string, number[]>): SortedPostings {
+  return { lists, words: [...lists.keys()].sort(byCodeUnit) };
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const MOUNT_POINT = /^\/sys\/kernel\/(debug|config)\//;
 
@@ -121,7 +137,7 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
     for (const f of s.files) symbolsOfFile[f]?.push(s.id);
     for (const p of new Set([...s.users, ...s.contacts])) symbolsOfPerson[p]?.push(s.id);
   }
-  const vocabulary = [...pathPostings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const vocabulary = [...pathPostings.keys()].sort(byCodeUnit);
   const fileSize = Uint8Array.from(index.symbols, (s) => Math.max(0, ...s.files.map((f) => Math.floor(Math.log2(1 + (symbolsOfFile[f]?.length ?? 0))))));
   const wildcardSegments = Uint8Array.from(segments, (segs) => segs.slice(0, -1).filter((words) => words.length === 0).length);
   const ties = index.symbols.map((s, id) => [
@@ -138,7 +154,7 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
   const byTies = index.symbols.map((s) => s.id).sort((a, b) => compareKeys(ties[a]!, ties[b]!) || compareText(index.symbols[a]!.what, index.symbols[b]!.what));
   const tieOrder = new Uint32Array(byTies.length);
   byTies.forEach((id, place) => (tieOrder[id] = place));
-  return { index, segments, names, nameId, nameList, fileSize, wildcardSegments, ties, tieOrder, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings, filePostings, peoplePostings, peopleWords, symbolsOfFile, symbolsOfPerson };
+  return { index, segments, names, nameId, nameList, fileSize, wildcardSegments, ties, tieOrder, fileTokens, vocabulary, pathPostings, segmentPostings, wildcardPostings: sortedPostings(wildcardPostings), filePostings: sortedPostings(filePostings), peoplePostings: sortedPostings(peoplePostings), peopleWords, symbolsOfFile, symbolsOfPerson };
 }
 
 /**
@@ -271,7 +287,7 @@ export function matchLocal(local: LocalSearch, query: SearchQuery): LocalMatches
       for (const id of ids) if (path[i]![id] === 0) kernelWord[i]![id] = 1;
       mark(path[i]!, ids, PREFIX);
     }
-    for (const [key, list] of local.wildcardPostings) if (wordStrength(t, key) > 0) mark(path[i]!, list, PREFIX);
+    for (const [key] of wordsMatching(local.wildcardPostings, t)) mark(path[i]!, local.wildcardPostings.lists.get(key), PREFIX);
     for (const [id, strength] of postingsOf(local.filePostings, t)) {
       const hits = files.get(id) ?? files.set(id, new Array<Strength>(n).fill(0)).get(id)!;
       hits[i] = strength;
@@ -342,12 +358,26 @@ function nearMisses(local: LocalSearch, key: string): string[] {
   return fuse.search(key, { limit: MAX_FUZZY_WORDS }).map((r) => r.item);
 }
 
+/** The words of `postings` token `t` matches (wordStrength > 0), with their strength. */
+function wordsMatching(postings: SortedPostings, t: QueryToken): [string, Strength][] {
+  const out: [string, Strength][] = [];
+  if (t.bare !== undefined && postings.lists.has(t.bare)) out.push([t.bare, EXACT]);
+  if (t.key.length < 2) {
+    if (postings.lists.has(t.key) && t.key !== t.bare) out.push([t.key, EXACT]);
+    return out;
+  }
+  const { words } = postings;
+  for (let i = lowerBound(words, t.key); i < words.length && words[i]!.startsWith(t.key); i++) {
+    if (words[i] !== t.bare) out.push([words[i]!, wordStrength(t, words[i]!)]);
+  }
+  return out;
+}
+
 /** Ids listed under the words token `t` matches exactly or as a prefix, with the best strength. */
-function postingsOf(postings: Map<string, number[]>, t: QueryToken): Map<number, Strength> {
+function postingsOf(postings: SortedPostings, t: QueryToken): Map<number, Strength> {
   const ids = new Map<number, Strength>();
-  for (const [key, list] of postings) {
-    const strength = wordStrength(t, key);
-    if (strength > 0) for (const id of list) if ((ids.get(id) ?? 0) < strength) ids.set(id, strength);
+  for (const [key, strength] of wordsMatching(postings, t)) {
+    for (const id of postings.lists.get(key)!) if ((ids.get(id) ?? 0) < strength) ids.set(id, strength);
   }
   return ids;
 }
