@@ -105,7 +105,7 @@ export function compileWhat(rawWhat: string): CompiledWhat | CompileFailure | un
   for (const text of texts) {
     if (text === '') return { what, reason: 'empty path segment (//)' };
     try {
-      segments.push(compileSegment(text));
+      segments.push(compiledSegment(text));
     } catch (e) {
       if (e instanceof FormError || e instanceof SyntaxError) return { what, reason: `${e.message} in segment '${text}'` };
       throw e;
@@ -157,6 +157,27 @@ export function isFailure(c: CompiledWhat | CompileFailure): c is CompileFailure
   return 'reason' in c;
 }
 
+/**
+ * Segments compiled so far, by text: the Whats of a tree repeat a few
+ * thousand segment texts (`sys`, `devices`, `<iface>`) tens of thousands of
+ * times, and compiling each once makes loading the resolver in the browser
+ * several times cheaper. A matcher is never changed after it is made (its
+ * automaton is built once, on first use), so Whats can share it. Bounded,
+ * so a hostile tree of unique segments cannot grow it without end.
+ */
+const segmentCache = new Map<string, SegmentMatcher>();
+const SEGMENT_CACHE_SIZE = 50_000;
+
+function compiledSegment(text: string): SegmentMatcher {
+  let m = segmentCache.get(text);
+  if (!m) {
+    m = compileSegment(text);
+    if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
+    segmentCache.set(text, m);
+  }
+  return m;
+}
+
 /** Compiles one segment's text (no `/` outside brackets). */
 export function compileSegment(text: string): SegmentMatcher {
   if (text === '...' || text === '[..]') return { kind: 'multi', text };
@@ -180,6 +201,7 @@ export function compileSegment(text: string): SegmentMatcher {
 
 /** The path part of a What: text up to the first whitespace outside brackets. */
 function cutAtSpace(what: string): string {
+  if (!/\s/.test(what)) return what; // nearly every What
   let depth = 0;
   for (let i = 0; i < what.length; i++) {
     const ch = what[i]!;

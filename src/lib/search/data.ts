@@ -81,4 +81,20 @@ export const loadFullText = once(async (): Promise<FullTextIndex> => {
 
 export const loadLocal = once(async (): Promise<LocalSearch> => prepareLocalSearch(loadSearchIndex(await fetchJson<SearchIndexData>(href('/search/index.json')))));
 
-export const loadPathResolver = once(async (): Promise<Resolver> => loadResolver(await fetchJson<SerializedResolver>(href('/search/resolver.json'))));
+/**
+ * A frame later: building the resolver blocks the page for a few hundred
+ * milliseconds, so the results the local index already has for a pasted
+ * path are painted first. (A timer, not only requestAnimationFrame, which a
+ * hidden tab never calls.)
+ */
+const afterPaint = () => new Promise<void>((resolve) => {
+  const done = () => setTimeout(resolve, 0);
+  requestAnimationFrame(done);
+  setTimeout(resolve, 100);
+});
+
+export const loadPathResolver = once(async (): Promise<Resolver> => {
+  const data = await fetchJson<SerializedResolver>(href('/search/resolver.json'));
+  await afterPaint();
+  return loadResolver(data);
+});
