@@ -13,7 +13,7 @@ import { compareText } from '../shared/compare.ts';
 import { LEVELS } from '../types.ts';
 import { KERNEL_WORDS } from './kernel-words.ts';
 import type { SearchIndex } from './search-index.ts';
-import { pathSegments, textTokens, tokenKey, wildcardWords, withoutNumber, type SearchQuery } from './tokens.ts';
+import { pathSegments, textTokens, tokenKey, wildcardWords, withoutNumber, type SearchQuery, type SearchSegment } from './tokens.ts';
 
 /**
  * How well a query token matched a word: the same word; a word it starts, an
@@ -93,8 +93,11 @@ const MOUNT_POINT = /^\/sys\/kernel\/(debug|config)\//;
 
 /** Builds the query-side structures (tokens, postings) of a loaded index. */
 export function prepareLocalSearch(index: SearchIndex): LocalSearch {
+  // Whats repeat a few thousand segment texts tens of thousands of times: each is cut once.
+  const cuts = new Map<string, SearchSegment>();
+  const keysOf = new Map<SearchSegment, string[]>();
   const segments = index.symbols.map((s) => {
-    const segs = pathSegments(s.what).map((seg) => seg.tokens.map(tokenKey));
+    const segs = pathSegments(s.what, cuts).map((seg) => keysOf.get(seg) ?? keysOf.set(seg, seg.tokens.map(tokenKey)).get(seg)!);
     // Where debugfs and configfs are mounted says nothing of the interface: "kernel log" is not `/sys/kernel/debug/.../console_log`.
     return MOUNT_POINT.test(s.what) ? segs.map((words, i) => (i < 3 ? [] : words)) : segs;
   });
@@ -116,9 +119,11 @@ export function prepareLocalSearch(index: SearchIndex): LocalSearch {
   const segmentPostings = new Map<string, number[]>();
   const wildcardPostings = new Map<string, number[]>();
   segments.forEach((segs, id) => {
-    for (const key of new Set(segs.flat())) push(pathPostings, key, id);
-    for (const key of new Set(segs.filter((words) => words.length > 1).map((words) => words.join('_')))) push(segmentPostings, key, id);
-    for (const key of new Set(wildcardWords(index.symbols[id]!.what).map(tokenKey))) push(wildcardPostings, key, id);
+    for (const words of segs) {
+      for (const key of words) push(pathPostings, key, id);
+      if (words.length > 1) push(segmentPostings, words.join('_'), id);
+    }
+    for (const word of wildcardWords(index.symbols[id]!.what)) push(wildcardPostings, tokenKey(word), id);
   });
   const fileTokens = index.files.map((f) => textTokens(f.path.slice(f.path.lastIndexOf('/') + 1)).map(tokenKey));
   const filePostings = new Map<string, number[]>();
@@ -178,10 +183,11 @@ export function compareKeys(a: readonly number[], b: readonly number[]): number 
   return 0;
 }
 
+/** Adds `id` to the list of `key` once: ids arrive in increasing order, so a repeat is the list's last. */
 function push(map: Map<string, number[]>, key: string, id: number): void {
   const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
 }
 
 /** A query token in the forms it is compared in. */

@@ -22,9 +22,11 @@ const WILDCARD_PART = /<[^<>]*>|\[[^\]]*\]|\{[^}]*\}|\([^)]*\)|\$\w+|\*|\.\.\.|#
 
 /**
  * The segments of a path What, wildcards blanked; [] for a What that is not a path.
+ * `memo` keeps each segment text's cut, shared by the Whats that repeat it
+ * (its segments are then shared too: read them, never change them).
  * @example pathSegments('/sys/class/hwmon/hwmonX/fanY_input').at(-1) // { tokens: ['fan', 'input'], literal: true }
  */
-export function pathSegments(what: string): SearchSegment[] {
+export function pathSegments(what: string, memo?: Map<string, SearchSegment>): SearchSegment[] {
   const w = normalizeWhat(what);
   if (!w.startsWith('/')) return [];
   return w
@@ -32,8 +34,13 @@ export function pathSegments(what: string): SearchSegment[] {
     .split('/')
     .filter((s) => s !== '')
     .map((segment) => {
-      const tokens = textTokens(segment.replace(WILDCARD_PART, ' '), true);
-      return { tokens, literal: tokens.length > 0 };
+      let cut = memo?.get(segment);
+      if (!cut) {
+        const tokens = textTokens(segment.replace(WILDCARD_PART, ' '), true);
+        cut = { tokens, literal: tokens.length > 0 };
+        memo?.set(segment, cut);
+      }
+      return cut;
     });
 }
 
