@@ -6,7 +6,8 @@
  *
  * 1. the query is a path and this entry documents it (exact What first);
  * 2. how many query words it has anywhere (its name standing for one counts:
- *    `len` in `tx_queue_len` for "length"), then how rare those words are
+ *    `len` in `tx_queue_len` for "length"; so does the text of a page found
+ *    without one of the words, full-text.ts), then how rare those words are
  *    (a word few symbols have says more: "numa meminfo" -> `meminfo`);
  * 3. the segment that names it (the last one; the collection's for one
  *    member of it, `events/<event>`) is a query word or a run of them
@@ -41,6 +42,8 @@ export interface FullText {
   scores: Map<number, number>;
   /** Symbols whose page has the words side by side (a quoted search). */
   phrase: Set<number>;
+  /** Symbols found by a search with fewer words, with the query tokens their page has as bits. */
+  partial?: Map<number, number>;
 }
 
 /** What the path resolver found for a query that is a path. */
@@ -178,10 +181,10 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
   const covers = new Int32Array(ids.length);
   const df = new Array<number>(n).fill(0);
   ids.forEach((id, j) => {
-    const inText = fullText?.scores.has(id) ?? false;
+    const textBits = fullText?.scores.has(id) ? -1 : (fullText?.partial?.get(id) ?? 0);
     let bits = nameBits(id);
     for (let i = 0; i < n; i++) {
-      if (inText || path[i]![id]! > 0 || file[i]![id]! > 0 || people[i]![id]! > 0) {
+      if (textBits & (1 << i) || path[i]![id]! > 0 || file[i]![id]! > 0 || people[i]![id]! > 0) {
         bits |= 1 << i;
         // Kernel words stand in for a word; they do not make it more common.
         if (!kernelWord[i]![id]) df[i]!++;
@@ -321,6 +324,7 @@ function candidates(local: LocalSearch, matches: LocalMatches, fullText: FullTex
     if (!seen[id]) (seen[id] = 1), ids.push(id);
   };
   for (const id of fullText?.scores.keys() ?? []) add(id);
+  for (const id of fullText?.partial?.keys() ?? []) add(id);
   for (const id of resolved) add(id);
   return ids;
 }
