@@ -5,7 +5,9 @@
  * strongest first (README, "How search ranks"):
  *
  * 1. the query is a path and this entry documents it (exact What first);
- * 2. how many query words it has anywhere, then how rare those words are
+ * 2. how many query words it has anywhere (its name standing for one counts:
+ *    `len` in `tx_queue_len` for "length"; so does the text of a page found
+ *    without one of the words, full-text.ts), then how rare those words are
  *    (a word few symbols have says more: "numa meminfo" -> `meminfo`);
  * 3. the segment that names it (the last one; the collection's for one
  *    member of it, `events/<event>`) is a query word or a run of them
@@ -14,8 +16,10 @@
  *    `devices`, never count alone); the query as a phrase in its text or
  *    Users; how many query words are whole path words; a query word starts
  *    its last segment;
- * 5. a current level (stable, testing) before obsolete and removed; query
- *    words in its file name, then in Users or Contact;
+ * 5. a current level (stable, testing) before obsolete and removed; its
+ *    name has the words as typed, not in another form (`current_governor`
+ *    before `available_governors` for "cpuidle governor"); query words in
+ *    its file name, then in Users or Contact;
  * 6. Pagefind's score, in coarse steps;
  * 7. the stabler level, fewer segments, the What its entry names first, a
  *    wildcard where another has one device, the shorter What, earlier in
@@ -38,6 +42,8 @@ export interface FullText {
   scores: Map<number, number>;
   /** Symbols whose page has the words side by side (a quoted search). */
   phrase: Set<number>;
+  /** Symbols found by a search with fewer words, with the query tokens their page has as bits. */
+  partial?: Map<number, number>;
 }
 
 /** What the path resolver found for a query that is a path. */
@@ -63,6 +69,7 @@ export const SIGNALS = [
   'pathWords',
   'lastPrefix',
   'current',
+  'typedForm',
   'fileWords',
   'peopleWords',
   'textScore',
@@ -76,6 +83,23 @@ export const SIGNALS = [
 ] as const;
 /** Where the query's own signals end in a key and the tie-breaks begin. */
 const FIRST_TIE = SIGNALS.indexOf('stability');
+/** Each query signal's place in a row (plain constants: read for every ranked symbol). */
+const AT = {
+  resolved: SIGNALS.indexOf('resolved'),
+  resolvedOrder: SIGNALS.indexOf('resolvedOrder'),
+  covered: SIGNALS.indexOf('covered'),
+  rarity: SIGNALS.indexOf('rarity'),
+  name: SIGNALS.indexOf('name'),
+  inPath: SIGNALS.indexOf('inPath'),
+  phrase: SIGNALS.indexOf('phrase'),
+  pathWords: SIGNALS.indexOf('pathWords'),
+  lastPrefix: SIGNALS.indexOf('lastPrefix'),
+  current: SIGNALS.indexOf('current'),
+  typedForm: SIGNALS.indexOf('typedForm'),
+  fileWords: SIGNALS.indexOf('fileWords'),
+  peopleWords: SIGNALS.indexOf('peopleWords'),
+  textScore: SIGNALS.indexOf('textScore'),
+} as const;
 
 export type Signals = Partial<Record<(typeof SIGNALS)[number], number>>;
 
@@ -129,25 +153,38 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
   const isCommon = tokens.map((t) => common.has(t.key));
   const wholeWords = query.words.map((w) => textTokens(w)).filter((w) => w.length > 1).map((w) => ` ${w.join(' ')} `);
   const phraseRun = ` ${tokens.map((t) => t.token).join(' ')} `;
-  // Per distinct name, judged once: runIn times 2, plus 1 when a query word starts it (-1: not judged yet).
+  // Per distinct name, judged once (-1: not yet): where its run of query tokens starts (times 64), its length
+  // (times 2), plus 1 when a query word starts it; and which query tokens are one of its words, compared as
+  // keys (`governors` ~ "governor"), as bits. A query has at most 31 tokens (the bits of an int).
   const judged = new Int16Array(local.nameList.length).fill(-1);
+  const keysIn = new Int32Array(local.nameList.length);
   const nameOf = (at: number): number => {
     let v = judged[at]!;
     if (v < 0) {
       const words = local.nameList[at]!;
-      v = judged[at] = (runIn(words, tokens) << 1) | (words.length > 0 && tokens.some((t) => wordStrength(t, words[0]!) > 0) ? 1 : 0);
+      const [start, length] = nameRun(words, tokens);
+      v = judged[at] = (start << 6) | (length << 1) | (words.length > 0 && tokens.some((t) => wordStrength(t, words[0]!) > 0) ? 1 : 0);
+      let keys = 0;
+      for (let i = 0; i < n; i++) if (words.includes(tokens[i]!.key)) keys |= 1 << i;
+      keysIn[at] = keys;
     }
     return v;
+  };
+  /** The query tokens a symbol's name stands for, as bits (`len` in `tx_queue_len` has "length"). */
+  const nameBits = (id: number): number => {
+    const v = nameOf(local.nameId[id]!);
+    const length = (v >> 1) & 31;
+    return length === 0 ? 0 : ((1 << length) - 1) << (v >> 6);
   };
 
   // Which tokens each candidate has, as bits; then how rare each token is among them.
   const covers = new Int32Array(ids.length);
   const df = new Array<number>(n).fill(0);
   ids.forEach((id, j) => {
-    const inText = fullText?.scores.has(id) ?? false;
-    let bits = 0;
+    const textBits = fullText?.scores.has(id) ? -1 : (fullText?.partial?.get(id) ?? 0);
+    let bits = nameBits(id);
     for (let i = 0; i < n; i++) {
-      if (inText || path[i]![id]! > 0 || file[i]![id]! > 0 || people[i]![id]! > 0) {
+      if (textBits & (1 << i) || path[i]![id]! > 0 || file[i]![id]! > 0 || people[i]![id]! > 0) {
         bits |= 1 << i;
         // Kernel words stand in for a word; they do not make it more common.
         if (!kernelWord[i]![id]) df[i]!++;
@@ -195,24 +232,25 @@ export function rankResults(local: LocalSearch, query: SearchQuery, matches: Loc
     const phrase = n > 1 && (fullText?.phrase.has(id) || (allPeople && texts.some((t) => t.includes(phraseRun)))) ? 1 : 0;
     const score = fullText?.scores.get(id) ?? 0;
     const nameJudged = nameOf(local.nameId[id]!);
-    const name = nameJudged >> 1;
+    const name = (nameJudged >> 1) & 31;
     // The query's signals in SIGNALS order, written into one shared array: a query can rank thousands of symbols per keystroke.
     const row = rows++ * FIRST_TIE;
-    signals[row] = resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0;
-    signals[row + 1] = resolvedHit ? -resolvedHit.order : 0;
-    signals[row + 2] = covered;
-    signals[row + 3] = round(rarity);
-    signals[row + 4] = name;
-    signals[row + 5] = inPath && informativeInPath ? 1 : 0;
-    signals[row + 6] = phrase;
-    signals[row + 7] = pathWords;
+    signals[row + AT.resolved] = resolvedHit ? (resolvedHit.exact ? 3 : 2) : 0;
+    signals[row + AT.resolvedOrder] = resolvedHit ? -resolvedHit.order : 0;
+    signals[row + AT.covered] = covered;
+    signals[row + AT.rarity] = round(rarity);
+    signals[row + AT.name] = name;
+    signals[row + AT.inPath] = inPath && informativeInPath ? 1 : 0;
+    signals[row + AT.phrase] = phrase;
+    signals[row + AT.pathWords] = pathWords;
     // The issue's "prefix of the last segment": the segment starts with a query word.
-    signals[row + 8] = nameJudged & 1;
+    signals[row + AT.lastPrefix] = nameJudged & 1;
     // An obsolete or removed interface never passes a current one on its file name, Users or text alone.
-    signals[row + 9] = isCurrent(symbol.levels[0]);
-    signals[row + 10] = fileWords;
-    signals[row + 11] = peopleWords;
-    signals[row + 12] = coarse(score);
+    signals[row + AT.current] = isCurrent(symbol.levels[0]);
+    signals[row + AT.fileWords] = fileWords;
+    signals[row + AT.peopleWords] = peopleWords;
+    signals[row + AT.textScore] = coarse(score);
+    signals[row + AT.typedForm] = -otherForms(symbol.what, tokens, keysIn[local.nameId[id]!]!);
     const reason: Reason = resolvedHit
       ? 'documents this path'
       : name > 0
@@ -302,6 +340,7 @@ function candidates(local: LocalSearch, matches: LocalMatches, fullText: FullTex
     if (!seen[id]) (seen[id] = 1), ids.push(id);
   };
   for (const id of fullText?.scores.keys() ?? []) add(id);
+  for (const id of fullText?.partial?.keys() ?? []) add(id);
   for (const id of resolved) add(id);
   return ids;
 }
@@ -376,7 +415,12 @@ export function compareResults(a: SearchResult, b: SearchResult): number {
  * 0 when they do not.
  */
 function runIn(words: readonly string[], tokens: readonly QueryToken[]): number {
-  if (words.length === 0) return 0;
+  return nameRun(words, tokens)[1];
+}
+
+/** Where in the query the run of runIn starts, and how many tokens it has ([0, 0] for none). */
+function nameRun(words: readonly string[], tokens: readonly QueryToken[]): [start: number, length: number] {
+  if (words.length === 0) return [0, 0];
   for (let start = 0; start < tokens.length; start++) {
     let at = start;
     const all = words.every((w) => {
@@ -386,9 +430,9 @@ function runIn(words: readonly string[], tokens: readonly QueryToken[]): number 
       if (t && next && isCompound(w, t, next)) return (at += 2);
       return false;
     });
-    if (all) return at - start;
+    if (all) return [start, at - start];
   }
-  return 0;
+  return [0, 0];
 }
 
 /**
@@ -408,6 +452,39 @@ function isCurrent(level: Level | undefined): number {
 /** Rounded, so float noise never decides between two equal sums. */
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * How many of the tokens in `bits` the What has only in another form: its
+ * name has the token's key but not the word as typed (`available_governors`
+ * for "governor", where `current_governor` has it as typed).
+ */
+function otherForms(what: string, tokens: readonly QueryToken[], bits: number): number {
+  if (bits === 0) return 0;
+  let count = 0;
+  tokens.forEach((t, i) => {
+    if (bits & (1 << i) && !hasWord(what, t.token)) count++;
+  });
+  return count;
+}
+
+/**
+ * True when `word` (lower case) is a whole word of `what`, as textTokens cuts
+ * it: between characters that are no letter or digit, or before a
+ * placeholder (`fan` in `fanY_input`).
+ */
+export function hasWord(what: string, word: string): boolean {
+  const text = what.toLowerCase();
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (isWordChar(text, at - 1)) continue;
+    if (!isWordChar(text, end) || (/^[XYZN]$/.test(what[end]!) && !isWordChar(text, end + 1))) return true;
+  }
+  return false;
+}
+
+function isWordChar(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at]!);
 }
 
 /** A file name being typed: a query word with a `-` that starts the file's name counts its tokens. */
