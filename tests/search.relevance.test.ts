@@ -106,13 +106,13 @@ describe.skipIf(!siteDir || !hasChromium)(`search relevance through the search p
     await server?.close();
   });
 
-  // Issue 13 asks for 90 % and 98 %; these floors are what the ranking reaches today (BENCHMARKS.md), so a change that loses ground fails.
-  it('puts an answer first for at least 89 % of the queries and in the first five for 97 %', async () => {
+  // Issue 13's targets, which the ranking reaches (BENCHMARKS.md): a change that loses ground fails.
+  it('puts an answer first for at least 90 % of the queries and in the first five for 98 %', async () => {
     const outcomes = await runRelevanceSet(page, server.origin, queries);
     const scores = scoreRelevance(outcomes);
     const misses = outcomes.filter((o) => o.rank !== 1).map((o) => `${o.rank || '-'}\t${o.query}\t-> ${o.top.slice(0, 3).join(' | ')}`);
     console.log(`relevance: top-1 ${(scores.top1 * 100).toFixed(1)} %, top-5 ${(scores.top5 * 100).toFixed(1)} %, MRR ${scores.mrr.toFixed(3)} over ${scores.queries} queries\n${misses.join('\n')}`);
-    expect(scores.top1).toBeGreaterThanOrEqual(0.89);
-    expect(scores.top5).toBeGreaterThanOrEqual(0.97);
+    expect(scores.top1).toBeGreaterThanOrEqual(0.9);
+    expect(scores.top5).toBeGreaterThanOrEqual(0.98);
   }, 600_000);
 });

@@ -5,11 +5,11 @@
 import { resolve, deepestDocumentedPrefix, type Resolver } from '../../../content-loader/resolve/index.ts';
 import { filesystemOf } from '../../../content-loader/search/facets.ts';
 import {
-  fullTextOf,
   fullTextQuery,
   matchLocal,
   parseQuery,
   rankResults,
+  searchFullText,
   signalKey,
   type FullText,
   type LocalSearch,
@@ -99,9 +99,11 @@ export async function runSearch(text: string, options: RunOptions): Promise<void
           if (options.fullTextDelay) await new Promise((resolve) => setTimeout(resolve, options.fullTextDelay));
           if (!current()) return;
           const { pagefind, ids } = await loadFullText();
-          const results = (await pagefind.search(words))?.results ?? [];
-          fullText = fullTextOf(results, ids, words.split(' ').length);
-          hits = new Map(results.flatMap((r) => (ids.has(r.id) ? [[ids.get(r.id)!, r] as const] : [])));
+          // A query whose words few pages have all is searched again with each word left out (content-loader/search/full-text.ts).
+          const found = await searchFullText(async (w) => (await pagefind.search(w))?.results ?? [], ids, query);
+          if (!current()) return;
+          fullText = found.fullText;
+          hits = new Map(found.hits.flatMap((r) => (ids.has(r.id) ? [[ids.get(r.id)!, r] as const] : [])));
         })(),
       ),
     );
