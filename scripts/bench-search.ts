@@ -43,18 +43,20 @@ row('local stage: parse + prepare the index (median of 5)', ms(median(loads)));
 const local = prepareLocalSearch(loadSearchIndex(JSON.parse(indexJson) as SearchIndexData));
 const keystrokes = readRelevanceSet().flatMap((q) => Array.from({ length: q.query.length }, (_, i) => q.query.slice(0, i + 1)));
 for (const text of keystrokes) rankResults(local, parseQuery(text), matchLocal(local, parseQuery(text))); // warm-up
-// Best of 3 per keystroke: on a shared machine one run measures the scheduler as much as the code.
-const perKey = keystrokes.map((text) =>
-  Math.min(
-    ...[0, 1, 2].map(() =>
-      time(() => {
-        const query = parseQuery(text);
-        rankResults(local, query, matchLocal(local, query));
-      }),
-    ),
-  ),
-);
-row(`local stage: work per keystroke (${perKey.length} keystrokes, best of 3 each; median / 95th percentile / max)`, `${ms(median(perKey))} / ${ms(percentile(perKey, 0.95))} / ${ms(Math.max(...perKey))}`, '≤ 5 ms');
+// Best of 5 rounds per keystroke: the work is the least time it takes. The
+// rounds go over the whole list, so a stretch where the shared machine gives
+// this process little CPU slows one round of a keystroke, not all five.
+const perKey = keystrokes.map(() => Infinity);
+for (let round = 0; round < 5; round++) {
+  keystrokes.forEach((text, k) => {
+    const took = time(() => {
+      const query = parseQuery(text);
+      rankResults(local, query, matchLocal(local, query));
+    });
+    perKey[k] = Math.min(perKey[k]!, took);
+  });
+}
+row(`local stage: work per keystroke (${perKey.length} keystrokes, best of 5 rounds each; median / 95th percentile / max)`, `${ms(median(perKey))} / ${ms(percentile(perKey, 0.95))} / ${ms(Math.max(...perKey))}`, '≤ 5 ms');
 
 let files = 0;
 let bytes = 0;
