@@ -26,9 +26,12 @@ export interface PageKeys {
 
 let loaded: Promise<PageKeys> | undefined;
 
-/** The keys of this build, computed once (pages are only keyed in `astro build`). */
+// `astro dev` renders every request and reads no key: computing them there would slow each page.
+const UNKEYED: PageKeys = { ofInterface: () => '', ofFile: () => '', ofVersion: async () => '', ofPinned: async () => '', shared: '' };
+
+/** The keys of this build, computed once; only `astro build` reads them. */
 export function loadPageKeys(): Promise<PageKeys> {
-  if (import.meta.env.DEV) loaded = undefined;
+  if (import.meta.env.DEV) return Promise.resolve(UNKEYED);
   loaded ??= computeKeys();
   return loaded;
 }
