@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildSite } from './helpers/build-site.ts';
 import { corpusTree, needsCorpus, testSiteEnv } from './helpers/corpus.ts';
 import { siteFiles } from './helpers/site-files.ts';
+import { endCacheUse, startCacheUse } from '../scripts/incremental-cache.ts';
 import { parseTree } from '../content-loader/parse/parse-tree.ts';
 import type { AbiEntry } from '../content-loader/types.ts';
 
@@ -35,14 +36,18 @@ function pagesOf(log: string): { pages: number; reused: number } {
   return { pages: Number(m[1]), reused: Number(m[2] ?? 0) };
 }
 
-/** Adds `marker` to the end of the first line of `entry`'s description in its file (the line count stays). */
+/**
+ * Puts `marker` in front of the first line of `entry`'s description in its
+ * file (the line count stays): its first sentence changes, so the lists that
+ * show it as a summary (its folder, its siblings' "Next to it") change too.
+ */
 function editDescription(abiDir: string, entry: AbiEntry, marker: string): void {
   const file = join(abiDir, entry.file);
   const lines = readFileSync(file, 'utf8').split('\n');
   const first = entry.description!.split('\n').find((l) => l.trim())!.trim();
   const at = lines.findIndex((l, i) => i >= entry.line && l.trim() === first);
   if (at < 0) throw new Error(`${entry.file}:${entry.line}: description line not found`);
-  lines[at] = `${lines[at]} ${marker}`;
+  lines[at] = lines[at]!.replace(/^(\s*)/, `$1${marker} `);
   writeFileSync(file, lines.join('\n'));
 }
 
@@ -71,6 +76,9 @@ describe.skipIf(!siteDir)(`a rebuild after editing one description, linux-6.12 w
     expect(differences(rebuilt, clean)).toEqual([]);
     const url = entry.symbols[0]!.url;
     expect(readFileSync(join(rebuilt, url, 'index.html'), 'utf8')).toContain('INCREMENTAL-EDIT-MARKER');
+    // Its folder's page lists it with its first sentence.
+    const folder = url.replace(/[^/]+\/$/, '');
+    expect(readFileSync(join(rebuilt, folder, 'index.html'), 'utf8')).toContain('INCREMENTAL-EDIT-MARKER');
     // The pages that show it: its page, its siblings', its folder's, its file's, the
     // whole-tree pages (levels, docs.kernel.org's), the unkeyed ones (home, search data).
     const { pages, reused } = pagesOf(log);
@@ -111,4 +119,36 @@ describe('rebuilds of a three-version site (tests/fixtures/pinned)', () => {
     expect(pagesOf(baseLog).reused).toBe(0);
     expect(differences(based, cleanBased)).toEqual([]);
   }, 600_000);
+});
+
+describe("the cache of a build that did not finish (Astro writes pages' copies before its manifest)", () => {
+  const manifest = (dir: string) => join(dir, 'incremental-build.json');
+  const cacheWith = (name: string, running?: number) => {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(manifest(dir), '{}');
+    if (running !== undefined) writeFileSync(join(dir, 'abi-atlas-build.pid'), String(running));
+    return dir;
+  };
+  const alive = (pid: number) => pid === process.pid;
+
+  it('keeps the manifest of a build that published its site', () => {
+    const dir = cacheWith('cache-ok');
+    startCacheUse(dir, process.pid, alive);
+    endCacheUse(dir, true);
+    expect(existsSync(manifest(dir))).toBe(true);
+  });
+
+  it('drops it when the build failed or was stopped', () => {
+    const dir = cacheWith('cache-failed');
+    startCacheUse(dir, process.pid, alive);
+    endCacheUse(dir, false);
+    expect(existsSync(manifest(dir))).toBe(false);
+  });
+
+  it('drops it at the next start when the build was killed before it could say so', () => {
+    const dir = cacheWith('cache-killed', 999_999_999);
+    startCacheUse(dir, process.pid, alive);
+    expect(existsSync(manifest(dir))).toBe(false);
+  });
 });
