@@ -36,6 +36,10 @@ export default defineConfig({
   cacheDir,
   build: { format: 'directory', concurrency: buildConcurrency },
   devToolbar: { enabled: false },
+  // A page whose getStaticPaths cacheKey (src/lib/page-keys.ts) and code are
+  // unchanged is copied from the last build (kept in cacheDir) instead of
+  // rendered: a one-description edit re-renders the pages that show it.
+  experimental: { incrementalBuild: true },
   vite: {
     server: {
       // Builds and test sites under the project are not sources; watching their

@@ -22,8 +22,8 @@
  * `forceLanguage: 'en'`: one English index. No `includeCharacters`: the
  * query is stripped of punctuation anyway.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -34,16 +34,22 @@ import { versionedDirs } from '../content-loader/tree-source/versioned-dirs.ts';
 import { pinRoot } from '../content-loader/site/pinned.ts';
 
 export const PAGEFIND_CONFIG = { forceLanguage: 'en' } as const;
+// Its package.json is not among its exports; it is the one above the entry point.
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
 export default function pagefindIntegration(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'abi-atlas:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         const outputPath = join(siteDir, 'pagefind');
-        await indexSite(siteDir, outputPath);
+        await indexSite(siteDir, outputPath, join(cacheDir, IDS_CACHE_FILE));
         const { files, bytes } = sizeOf(outputPath);
         const pages = countFragments(outputPath);
         logger.info(
@@ -54,8 +60,16 @@ export default function pagefindIntegration(): AstroIntegration {
   };
 }
 
-/** Indexes the symbol pages of `siteDir` into `outputPath`, with the symbol-id map beside them. */
-export async function indexSite(siteDir: string, outputPath: string): Promise<void> {
+// Pagefind result ids seen in earlier builds (id -> page URL), kept in Astro's cache folder.
+const IDS_CACHE_FILE = 'abi-atlas-pagefind-ids.json';
+
+/**
+ * Indexes the symbol pages of `siteDir` into `outputPath`, with the symbol-id
+ * map beside them. Pagefind has no incremental mode: every page is indexed
+ * again (it is the same index a clean build writes); `idsCache` (a file)
+ * keeps the result ids of earlier builds so that only new ones are looked up.
+ */
+export async function indexSite(siteDir: string, outputPath: string, idsCache?: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`pagefind: could not create the index: ${errors.join('; ')}`);
   try {
@@ -67,7 +81,22 @@ export async function indexSite(siteDir: string, outputPath: string): Promise<vo
     await pagefind.close();
   }
   const data = JSON.parse(readFileSync(join(siteDir, 'search', 'index.json'), 'utf8')) as SearchIndexData;
-  writeFileSync(join(outputPath, SYMBOL_IDS_FILE), JSON.stringify(symbolIds(data, await pagefindIds(outputPath))));
+  const ids = await pagefindIds(outputPath, idsCache ? readKnownIds(idsCache) : undefined);
+  writeFileSync(join(outputPath, SYMBOL_IDS_FILE), JSON.stringify(symbolIds(data, ids)));
+  if (idsCache) {
+    mkdirSync(dirname(idsCache), { recursive: true });
+    writeFileSync(idsCache, JSON.stringify({ pagefind: PAGEFIND_VERSION, ids: Object.fromEntries([...ids].map(([url, id]) => [id, url])) }));
+  }
+}
+
+/** The ids an earlier build saw, if written by this Pagefind (its ids are its own digests); none when unreadable. */
+function readKnownIds(file: string): Map<string, string> {
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { pagefind?: unknown; ids?: Record<string, string> };
+    return cached.pagefind === PAGEFIND_VERSION && cached.ids ? new Map(Object.entries(cached.ids)) : new Map();
+  } catch {
+    return new Map();
+  }
 }
 
 // Top-level folders that hold no symbol pages; skipping them spares Pagefind

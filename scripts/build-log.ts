@@ -29,6 +29,7 @@ export interface FileWarning {
 const LOG_LINE = /^(?:\d\d:\d\d:\d\d )?(?:\[(WARN|ERROR)\] )?\[([^\]\s]+)\] ?(.*)$/;
 const FILE_WARNING = /^([^\s:][^:]*):(\d+): (.*)$/;
 const PAGE_MARK = /[├└]─ /g;
+const REUSED_MARK = /\((cached|restored)\)/g;
 
 /** Astro's lines that say nothing a user of this site needs (its phases are reported by ours). */
 const ASTRO_CHATTER: Record<string, RegExp> = {
@@ -45,6 +46,8 @@ export class BuildLog {
   private phaseStarted: number;
   private total: number | undefined;
   private done = 0;
+  /** Pages Astro copied from its incremental cache instead of rendering. */
+  private reused = 0;
   private generating = false;
   private readonly fileWarnings: FileWarning[] = [];
   private otherWarnings = 0;
@@ -62,6 +65,8 @@ export class BuildLog {
     if (marks > 0) {
       this.generating = true;
       this.done += marks;
+      // A reused page's mark and `(cached)` or `(restored)` share a line.
+      this.reused += text.match(REUSED_MARK)?.length ?? 0;
       this.events.progress(this.done, this.total);
       return;
     }
@@ -73,7 +78,8 @@ export class BuildLog {
     }
     if (this.generating && /^(\d\d:\d\d:\d\d )?✓ Completed in /.test(text)) {
       this.generating = false;
-      this.events.print(`pages: ${this.done} generated in ${seconds(now - this.phaseStarted)}`);
+      const reused = this.reused > 0 ? ` (${this.reused} unchanged, copied from the last build)` : '';
+      this.events.print(`pages: ${this.done} generated in ${seconds(now - this.phaseStarted)}${reused}`);
       this.phaseStarted = now;
       return;
     }

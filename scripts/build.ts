@@ -7,16 +7,22 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkOutDir, cleanLeftovers, diagnoseWriteFailure, OutputError, publish, stagingDirFor } from './site-output.ts';
+import { checkOutDir, cleanLeftovers, diagnoseWriteFailure, isAlive, OutputError, publish, stagingDirFor } from './site-output.ts';
+import { endCacheUse, startCacheUse } from './incremental-cache.ts';
 import { settings, SettingsError } from '../content-loader/settings.ts';
 import { BuildLog, progressLine, tenth } from './build-log.ts';
 
 const projectDir = fileURLToPath(new URL('../', import.meta.url));
 const say = (message: string) => console.error(`abi-atlas build: ${message}`);
-const outDir = resolve(projectDir, checkedOutDir());
+const { outDir: outSetting, cacheDir: cacheSetting } = checkedSettings();
+const outDir = resolve(projectDir, outSetting);
+const cacheDir = resolve(projectDir, cacheSetting);
 const staging = stagingDirFor(projectDir, outDir);
+// Set once Astro may have written to its cache: a build that ends otherwise than published drops its manifest.
+let usingCache = false;
 const fail = (message: string, code = 1): never => {
   rmSync(staging, { recursive: true, force: true });
+  if (usingCache) endCacheUse(cacheDir, false);
   say(message);
   process.exit(code);
 };
@@ -25,6 +31,8 @@ try {
   checkOutDir(projectDir, outDir);
   for (const line of cleanLeftovers(projectDir, outDir)) say(line);
   mkdirSync(dirname(staging), { recursive: true });
+  startCacheUse(cacheDir, process.pid, isAlive);
+  usingCache = true;
 } catch (e) {
   fail(e instanceof OutputError ? `${e.message}. Nothing was built.` : (e as Error).message);
 }
@@ -79,6 +87,7 @@ child.on('close', (code, signal) => {
   } catch (e) {
     fail(`${e instanceof OutputError ? e.message : (e as Error).message}; ${kept}`);
   }
+  endCacheUse(cacheDir, true);
   if (summary) {
     const { pages, searchRecords, warnings, seconds } = summary;
     console.log(`built ${pages} pages, ${searchRecords ?? 'no'} search records, ${warnings} warnings in ${seconds.toFixed(1)} s`);
@@ -131,10 +140,11 @@ function quietReport(): { finish: () => ReturnType<BuildLog['finish']> } {
   };
 }
 
-/** ABI_OUT_DIR as settings checked it; a bad environment stops here, one line per variable. */
-function checkedOutDir(): string {
+/** ABI_OUT_DIR and ABI_CACHE_DIR as settings checked them; a bad environment stops here, one line per variable. */
+function checkedSettings(): { outDir: string; cacheDir: string } {
   try {
-    return settings().outDir;
+    const { outDir, cacheDir } = settings();
+    return { outDir, cacheDir };
   } catch (e) {
     if (!(e instanceof SettingsError)) throw e;
     for (const line of e.message.split('\n')) console.error(`abi-atlas: ${line}`);

@@ -201,7 +201,8 @@ function safeList(dir: string): string[] {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True while process `pid` exists (also when it is another user's). */
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -38,8 +38,8 @@ export function interfacePage<E extends AbiEntry>(site: PageSource<E>, url: stri
   const node = site.model.tree.get(url);
   const title = symbol?.what ?? what ?? node?.path ?? 'Interfaces that are not paths';
   const entries = symbol?.definitions.map((d) => site.byId.get(d.entryId)!) ?? [];
-  const crumbs = url === NON_PATH_URL ? [{ name: 'not paths', url }] : breadcrumbs(title, (u) => site.model.tree.has(u) || site.model.symbols.has(u) || u === url);
-  const parent = symbol ? site.model.tree.get(crumbs.at(-2)?.url ?? '/') : undefined;
+  const crumbs = pageCrumbs(site.model, url, title);
+  const parent = symbol ? parentOf(site.model, crumbs) : undefined;
   const description = entries[0]
     ? symbolMetaDescription(title, site.summaries.ofEntry(entries[0]), entries[0].file)
     : node && folderMetaDescription(node.path, node.children.reduce((n, c) => n + c.symbols, 0));
@@ -53,4 +53,20 @@ export function interfacePage<E extends AbiEntry>(site: PageSource<E>, url: stri
     ...(parent ? { parent, siblings: siblingWindow(parent.children, url) } : {}),
     ...(description === undefined ? {} : { description }),
   };
+}
+
+/** The breadcrumbs of the interface page at `url` whose title is `title`. */
+function pageCrumbs(model: SiteModel, url: string, title: string): Crumb[] {
+  return url === NON_PATH_URL ? [{ name: 'not paths', url }] : breadcrumbs(title, (u) => model.tree.has(u) || model.symbols.has(u) || u === url);
+}
+
+function parentOf(model: SiteModel, crumbs: Crumb[]): TreeNode | undefined {
+  return model.tree.get(crumbs.at(-2)?.url ?? '/');
+}
+
+/** The symbols a symbol page lists under "Next to it" (its folder's children around it); none for other pages. */
+export function siblingsShown(model: SiteModel, url: string): TreeChild[] {
+  const symbol = model.symbols.get(url);
+  const parent = symbol && parentOf(model, pageCrumbs(model, url, symbol.what));
+  return parent ? siblingWindow(parent.children, url).shown : [];
 }

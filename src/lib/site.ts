@@ -5,6 +5,7 @@ import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-m
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
 import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
+import { keyOf } from '../../content-loader/site/page-keys.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 import type { RenderedSection } from '../../content-loader/describe/render-entry.ts';
 
@@ -32,6 +33,9 @@ export interface Site {
   version: string | null;
   /** Changes whenever any stored entry or file changes (the loader's digests): a key for data derived from the site. */
   digest: string;
+  /** The loader's digest of each entry (by id) and file (by path): what page cache keys are made of (src/lib/page-keys.ts). */
+  entryDigests: ReadonlyMap<string, string>;
+  fileDigests: ReadonlyMap<string, string>;
   /** Link to a line of the source: `${sourceBase}Documentation/ABI/<file>?h=<ref>#n<line>`. */
   sourceUrl: (file: string, line: number) => string;
 }
@@ -107,8 +111,15 @@ function siteOf(
     summaries: summaries(model, byId),
     version,
     digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
+    entryDigests: new Map(entries.map((e) => [e.data.id, digestOf(e)])),
+    fileDigests: new Map(files.map((f) => [f.data.path, digestOf(f)])),
     sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
   };
+}
+
+/** The loader's digest of an item; an item stored without one is keyed by its content, never by nothing. */
+function digestOf(item: Stored<unknown>): string {
+  return item.digest === undefined ? keyOf([JSON.stringify(item.data), JSON.stringify(item.rendered ?? null)]) : String(item.digest);
 }
 
 /** Older versions' items carry their version label; a Site holds one version. */
