@@ -10,6 +10,7 @@ import { parseTree } from '../content-loader/index.ts';
 import { normalizeWhat } from '../content-loader/parse/permalink.ts';
 import { buildSourceIndex, loadSourceIndex, parseMaintainers, SourceMatcher, sourceCoverage, whatContexts } from '../content-loader/source/index.ts';
 import { cachedSourceRoot } from '../tests/helpers/kernel-source.ts';
+import { partMarker } from '../content-loader/tree-source/parts.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -25,8 +26,8 @@ const row = (what: string, value: string, target = '') => {
 };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const mark = readFileSync(join(root, '.source-complete'), 'utf8').trim();
-row('extract linux-source-6.12 (C files, headers, MAINTAINERS, ABI) from the Debian package, first time', mark.replace(/^extracted in /, ''));
+// The marker names the package the source was extracted from (content-loader/tree-source/parts.ts).
+row('linux-6.12 source (C files, headers, MAINTAINERS, ABI) extracted from', readFileSync(partMarker(root, 'source'), 'utf8').trim());
 
 // A fresh index: every file read on the worker threads (the cache is bypassed).
 const cpu = process.cpuUsage();
