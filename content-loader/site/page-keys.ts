@@ -45,7 +45,7 @@ export function structureKey(entries: readonly Pick<AbiEntry, 'id' | 'level' | '
 }
 
 /** Every item of a version: for pages that show all of it (home, levels, docs.kernel.org's pages). */
-export function wholeSiteKey(site: KeyedSite): string {
+export function wholeSiteKey(site: Pick<KeyedSite, 'entryDigests' | 'fileDigests'>): string {
   return keyOf([...site.entryDigests].map(([id, d]) => `e ${id} ${d}`).concat([...site.fileDigests].map(([path, d]) => `f ${path} ${d}`)));
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getCollection, getEntry } from 'astro:content';
 import { codeDigest } from '../../content-loader/shared/code-digest.ts';
-import { fileKey, interfaceKey, keyOf, structureKey, symbolKey, wholeSiteKey } from '../../content-loader/site/page-keys.ts';
+import { fileKey, interfaceKey, keyOf, structureKey, symbolKey } from '../../content-loader/site/page-keys.ts';
 import { settings } from '../../content-loader/settings.ts';
 import { loadSite, type Site } from './site.ts';
 import { historyDirs, loadVersion } from './history.ts';
@@ -41,7 +41,7 @@ async function computeKeys(): Promise<PageKeys> {
   const dirs = historyDirs();
   // History builds: every older version's items (history, gone pages, the
   // version switcher and docs.kernel.org's fallbacks read them).
-  const older = await Promise.all(dirs.slice(0, -1).map(async (d) => `${d.version} ${wholeSiteKey(await loadVersion(d.version))}`));
+  const older = await Promise.all(dirs.slice(0, -1).map(async (d) => `${d.version} ${(await loadVersion(d.version)).digest}`));
   const shared = keyOf([
     settingsKey(),
     // The site's own code, middleware and styles included: Astro hashes each
@@ -53,7 +53,7 @@ async function computeKeys(): Promise<PageKeys> {
     await sourceKey(),
   ]);
   const part = (...parts: string[]) => keyOf([shared, ...parts]);
-  const wholeOf = async (version: string | null) => wholeSiteKey(version === null || version === site.version ? site : await loadVersion(version));
+  const wholeOf = async (version: string | null) => (version === null || version === site.version ? site : await loadVersion(version)).digest;
   return {
     shared,
     ofInterface: (url) => part('interface', interfaceKey(site, url)),

@@ -5,7 +5,7 @@ import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-m
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
 import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
-import { keyOf } from '../../content-loader/site/page-keys.ts';
+import { keyOf, wholeSiteKey } from '../../content-loader/site/page-keys.ts';
 import type { AbiEntry, AbiFile } from '../../content-loader/types.ts';
 import type { RenderedSection } from '../../content-loader/describe/render-entry.ts';
 
@@ -31,7 +31,7 @@ export interface Site {
   /** First sentences of entries and symbols, for lists and meta descriptions. */
   summaries: Summaries;
   version: string | null;
-  /** Changes whenever any stored entry or file changes (the loader's digests): a key for data derived from the site. */
+  /** Changes whenever any stored entry or file changes (wholeSiteKey of the digests below): a key for data derived from the site. */
   digest: string;
   /** The loader's digest of each entry (by id) and file (by path): what page cache keys are made of (src/lib/page-keys.ts). */
   entryDigests: ReadonlyMap<string, string>;
@@ -103,6 +103,8 @@ function siteOf(
   const repo = settings().sourceUrl;
   const byId = new Map(stored.map((e) => [e.id, e]));
   const model = modelOf(stored);
+  const entryDigests = new Map(entries.map((e) => [e.data.id, digestOf(e)]));
+  const fileDigests = new Map(files.map((f) => [f.data.path, digestOf(f)]));
   return {
     entries: stored,
     byId,
@@ -110,9 +112,9 @@ function siteOf(
     model,
     summaries: summaries(model, byId),
     version,
-    digest: [...entries, ...files].map((e) => e.digest ?? e.id).join(' '),
-    entryDigests: new Map(entries.map((e) => [e.data.id, digestOf(e)])),
-    fileDigests: new Map(files.map((f) => [f.data.path, digestOf(f)])),
+    digest: wholeSiteKey({ entryDigests, fileDigests }),
+    entryDigests,
+    fileDigests,
     sourceUrl: (file, line) => sourceUrl(file, line, ref, repo),
   };
 }
