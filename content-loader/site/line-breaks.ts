@@ -1,3 +1,5 @@
+import { htmlText } from '../shared/html-text.ts';
+
 /** A path segment longer than this (in characters) may also wrap after `.` and `:`; a shorter one is kept whole. */
 const LONG_SEGMENT = 24;
 
@@ -14,4 +16,13 @@ export function wrapPieces(text: string): string[] {
   return text
     .split(/(?<=.\/)(?![/]|$)/u)
     .flatMap((segment) => segment.split(segment.length > LONG_SEGMENT ? /(?<=.(?:[_.:]|~x20))(?![/_.:]|$)/u : /(?<=.(?:_|~x20))(?![/_.:]|$)/u));
+}
+
+/**
+ * `text` as HTML with `<wbr>` between its wrapPieces: what WhatText puts on
+ * a page, built as one string because Astro renders a fragment per piece
+ * about ten times slower, and a page shows dozens of Whats.
+ */
+export function wrappedHtml(text: string): string {
+  return wrapPieces(text).map(htmlText).join('<wbr>');
 }
