@@ -39,12 +39,20 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(siteFiles(dir).map((f) => [f, createHash('sha1').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
-/** What a build may leave: staging folders for this output, and `.<name>.*` folders beside it. */
-function leftovers(outDir: string): string[] {
+/**
+ * What a build may leave: staging folders for this output, and `.<name>.*`
+ * folders beside it. The replaced site (`.<name>.trash-<pid>`) is deleted by
+ * a process of its own after the build: asked once that is done (30 s at most).
+ */
+async function leftovers(outDir: string): Promise<string[]> {
   const name = basename(outDir);
-  const staged = existsSync(stagingRoot) ? readdirSync(stagingRoot).filter((n) => n.endsWith(`-${name}`)) : [];
-  const beside = readdirSync(dirname(outDir)).filter((n) => n.startsWith(`.${name}.`));
-  return [...staged.map((n) => join(stagingRoot, n)), ...beside];
+  const list = () => {
+    const staged = existsSync(stagingRoot) ? readdirSync(stagingRoot).filter((n) => n.endsWith(`-${name}`)) : [];
+    const beside = readdirSync(dirname(outDir)).filter((n) => n.startsWith(`.${name}.`));
+    return [...staged.map((n) => join(stagingRoot, n)), ...beside];
+  };
+  for (let waited = 0; waited < 30_000 && list().some((n) => n.startsWith(`.${name}.trash-`)); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  return list();
 }
 
 interface Run {
@@ -110,12 +118,12 @@ describe('npm run build publishes only a complete site', () => {
     before = snapshot(outDir);
   }, 600_000);
 
-  it('replaces the old site whole, search index included, and leaves nothing beside it', () => {
+  it('replaces the old site whole, search index included, and leaves nothing beside it', async () => {
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain('THE OLD SITE');
     expect(existsSync(join(outDir, 'only-in-the-old-site.html'))).toBe(false);
     for (const f of ['sys/a/attr/index.html', 'sys/b/other/index.html', 'abi.json', 'pagefind/pagefind-entry.json']) expect(existsSync(join(outDir, f)), f).toBe(true);
     expect(existsSync(join(outDir, '.prerender'))).toBe(false);
-    expect(leftovers(outDir)).toEqual([]);
+    expect(await leftovers(outDir)).toEqual([]);
   });
 
   it('keeps the old site when Ctrl-C (SIGINT to the process group) stops a build', async () => {
@@ -126,7 +134,7 @@ describe('npm run build publishes only a complete site', () => {
     expect(code, log).not.toBe(0);
     expect(log).toContain(`abi-atlas build: stopped by SIGINT; ${outDir} still holds the previous site`);
     expect(snapshot(outDir)).toEqual(before);
-    expect(leftovers(outDir)).toEqual([]);
+    expect(await leftovers(outDir)).toEqual([]);
   }, 600_000);
 
   it('keeps the old site when `kill <npm pid>` (SIGTERM to npm alone) stops a build', async () => {
@@ -138,7 +146,7 @@ describe('npm run build publishes only a complete site', () => {
     await until('the staging folder removed', () => (existsSync(staging) ? undefined : true), 60_000);
     await new Promise((r) => setTimeout(r, 2000));
     expect(snapshot(outDir)).toEqual(before);
-    expect(leftovers(outDir)).toEqual([]);
+    expect(await leftovers(outDir)).toEqual([]);
   }, 600_000);
 
   it('keeps the old site when Astro dies mid-build (SIGKILL, as the OOM killer does), and says so', async () => {
@@ -152,7 +160,7 @@ describe('npm run build publishes only a complete site', () => {
     expect(code).toBe(1);
     expect(log).toContain(`abi-atlas build: astro build failed (SIGKILL); ${outDir} still holds the previous site`);
     expect(snapshot(outDir)).toEqual(before);
-    expect(leftovers(outDir)).toEqual([]);
+    expect(await leftovers(outDir)).toEqual([]);
   }, 600_000);
 });
 
@@ -169,7 +177,7 @@ describe('npm run build onto other file systems', () => {
       expect(existsSync(join(outDir, 'only-in-the-old-site.html'))).toBe(false);
       expect(existsSync(join(outDir, 'sys/b/attr/index.html'))).toBe(true);
       expect(existsSync(join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
-      expect(leftovers(outDir)).toEqual([]);
+      expect(await leftovers(outDir)).toEqual([]);
     } finally {
       rmSync(dirname(outDir), { recursive: true, force: true });
     }
@@ -199,7 +207,7 @@ describe('npm run build onto other file systems', () => {
     expect(code).not.toBe(0);
     expect(log).toMatch(/abi-atlas build: astro build failed \(exit code \d+\): no space left on the disk of \S+: free some .* or set ABI_OUT_DIR to a folder on a disk with room \(ENOSPC\); .* still holds the previous site/);
     expect(snapshot(outDir)).toEqual(before);
-    expect(leftovers(outDir)).toEqual([]);
+    expect(await leftovers(outDir)).toEqual([]);
   }, 600_000);
 });
 
@@ -244,10 +252,13 @@ describe('publishing a staged site', () => {
     const dead = 2 ** 22 + 1; // above pid_max's default: no such process
     oldSite(join(parent, `.site.old-${dead}`));
     mkdirSync(join(parent, `.site.incoming-${dead}`));
+    // A replaced site whose removal was stopped: removed, never put back.
+    mkdirSync(join(parent, `.site.trash-${dead}`));
+    writeFileSync(join(parent, `.site.trash-${dead}`, 'index.html'), 'AN EVEN OLDER SITE');
     const staging = stagingDirFor(projectDir, outDir, dead);
     mkdirSync(staging, { recursive: true });
     const done = cleanLeftovers(projectDir, outDir);
-    expect(done).toHaveLength(3);
+    expect(done).toHaveLength(4);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('THE OLD SITE');
     expect(readdirSync(parent)).toEqual(['site']);
     expect(existsSync(staging)).toBe(false);
