@@ -11,6 +11,7 @@ import { checkOutDir, cleanLeftovers, diagnoseWriteFailure, isAlive, OutputError
 import { endCacheUse, startCacheUse } from './incremental-cache.ts';
 import { settings, SettingsError } from '../content-loader/settings.ts';
 import { BuildLog, progressLine, tenth } from './build-log.ts';
+import { buildProcess } from './build-memory.ts';
 
 const projectDir = fileURLToPath(new URL('../', import.meta.url));
 const say = (message: string) => console.error(`abi-atlas build: ${message}`);
@@ -42,9 +43,10 @@ const astro = join(dirname(require.resolve('astro/package.json')), (require('ast
 const args = process.argv.slice(2);
 // --verbose (also Astro's) shows Astro's own log, a line per page.
 const verbose = args.includes('--verbose');
-const child = spawn(process.execPath, [astro, 'build', ...args], {
+const run = buildProcess(projectDir);
+const child = spawn(process.execPath, [...run.nodeArgs, astro, 'build', ...args], {
   cwd: projectDir,
-  env: { ...process.env, ABI_OUT_DIR: staging },
+  env: { ...run.env, ABI_OUT_DIR: staging },
   stdio: verbose ? 'inherit' : ['inherit', 'pipe', 'pipe'],
 });
 const report = verbose ? undefined : quietReport();
