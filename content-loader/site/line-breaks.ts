@@ -24,5 +24,15 @@ export function wrapPieces(text: string): string[] {
  * about ten times slower, and a page shows dozens of Whats.
  */
 export function wrappedHtml(text: string): string {
-  return wrapPieces(text).map(htmlText).join('<wbr>');
+  let html = wrapped.get(text);
+  if (html === undefined) {
+    if (wrapped.size >= MAX_REMEMBERED) wrapped.clear();
+    html = wrapPieces(text).map(htmlText).join('<wbr>');
+    wrapped.set(text, html);
+  }
+  return html;
 }
+
+// The same Whats and names come back on page after page (breadcrumbs, listings, siblings).
+const wrapped = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
