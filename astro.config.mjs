@@ -22,6 +22,7 @@ function checkedSettings() {
   }
 }
 const { site, base, outDir, cacheDir, buildConcurrency } = checkedSettings();
+const search = pagefind();
 
 // SITE and BASE let the site live under a sub-path (https://example.org/abi/).
 // ABI_OUT_DIR and ABI_CACHE_DIR let tests build beside a developer's dist/.
@@ -48,9 +49,9 @@ export default defineConfig({
     },
   },
   // hosting: the SITE warning, and exact `.html` names for docs.kernel.org's pages.
-  // pinNewest: the newest version's pinned pages (/v<newest>/) as copies of its pages.
-  // Then Pagefind indexes the built site (dist/pagefind/) as the last step of `astro build`.
+  // search.start sets Pagefind indexing the built site (dist/pagefind/) off in its own process;
+  // pinNewest copies the newest version's pages to /v<newest>/ meanwhile; search.finish waits for the index.
   // liveTree: edits under the ABI tree reload the open page in `astro dev`.
   // pageCount: how many pages `astro build` generates, for the progress of `npm run build`.
-  integrations: [hosting(), pinNewest(), pagefind(), liveTree(), pageCount()],
+  integrations: [hosting(), search.start, pinNewest(), search.finish, liveTree(), pageCount()],
 });

@@ -37,27 +37,49 @@ export const PAGEFIND_CONFIG = { forceLanguage: 'en' } as const;
 // Its package.json is not among its exports; it is the one above the entry point.
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 
-export default function pagefindIntegration(): AstroIntegration {
+/**
+ * Two integrations around the other `astro:build:done` hooks: `start` sets
+ * Pagefind indexing off (it runs in Pagefind's own process) and `finish`
+ * waits for it, so the hooks between them (pinning the newest version's
+ * pages, 2-3 s with history) run on the main thread meanwhile. Only the
+ * symbol folders are indexed, which those hooks do not write.
+ */
+export default function pagefindIntegration(): { start: AstroIntegration; finish: AstroIntegration } {
   let cacheDir = '';
+  let indexing: Promise<string> | undefined;
   return {
-    name: 'abi-atlas:pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(config.cacheDir);
+    start: {
+      name: 'abi-atlas:pagefind',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          cacheDir = fileURLToPath(config.cacheDir);
+        },
+        'astro:build:done': ({ dir }) => {
+          indexing = indexAndDescribe(fileURLToPath(dir), join(cacheDir, IDS_CACHE_FILE));
+          // Awaited by `finish`; until then a failure must not count as unhandled.
+          indexing.catch(() => undefined);
+        },
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const siteDir = fileURLToPath(dir);
-        const outputPath = join(siteDir, 'pagefind');
-        await indexSite(siteDir, outputPath, join(cacheDir, IDS_CACHE_FILE));
-        const { files, bytes } = sizeOf(outputPath);
-        const pages = countFragments(outputPath);
-        logger.info(
-          `search: ${pages} records (the symbol pages) in pagefind/ (${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-        );
+    },
+    finish: {
+      name: 'abi-atlas:pagefind-done',
+      hooks: {
+        'astro:build:done': async ({ logger }) => {
+          if (indexing) logger.info(await indexing);
+        },
       },
     },
   };
+}
+
+/** Indexes the built site and says what was written. */
+async function indexAndDescribe(siteDir: string, idsCache: string): Promise<string> {
+  const started = performance.now();
+  const outputPath = join(siteDir, 'pagefind');
+  await indexSite(siteDir, outputPath, idsCache);
+  const { files, bytes } = sizeOf(outputPath);
+  const pages = countFragments(outputPath);
+  return `search: ${pages} records (the symbol pages) in pagefind/ (${files} files, ${(bytes / 2 ** 20).toFixed(1)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
 // Pagefind result ids seen in earlier builds (id -> page URL), kept in Astro's cache folder.
