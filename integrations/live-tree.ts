@@ -4,6 +4,7 @@ import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
 import { watchTree } from './tree-watcher.ts';
 import { devStoreFile, dropStore, reloadPages, storeStamp, type DevServer } from './dev-store.ts';
 import { trackRequests, type RequestsInFlight } from './requests-in-flight.ts';
+import { pageOpenedScript, reloadStalePages, type StalePages } from './stale-pages.ts';
 
 // Live preview for `astro dev`: a change to the ABI tree re-runs the tree's
 // loaders through Astro's content layer, which saves the store at once (a
@@ -17,15 +18,17 @@ import { trackRequests, type RequestsInFlight } from './requests-in-flight.ts';
  * request answered while it was written may have read the old store and
  * kept what it read (the evaluated store, getStaticPaths results) after the
  * drop; when there was one, the store is dropped and the pages reloaded once
- * more as soon as the last such request is over.
+ * more as soon as the last such request is over. A page still loading
+ * misses a reload; it gets its own when it connects (stale-pages.ts).
  */
-function showNewStore(server: DevServer, requests: RequestsInFlight): void {
-  dropStore(server);
-  reloadPages(server);
-  requests.afterCurrent(() => {
+function showNewStore(server: DevServer, requests: RequestsInFlight, stale: StalePages): void {
+  const show = () => {
     dropStore(server);
+    stale.storeChanged();
     reloadPages(server);
-  });
+  };
+  show();
+  requests.afterCurrent(show);
 }
 
 // The watcher of the running dev server. Kept on globalThis: a change to the
@@ -39,6 +42,9 @@ export default function liveTree(): AstroIntegration {
   return {
     name: 'abi-atlas-live-tree',
     hooks: {
+      'astro:config:setup': ({ command, injectScript }) => {
+        if (command === 'dev') injectScript('page', pageOpenedScript);
+      },
       'astro:config:done': ({ config }) => {
         storeFile = devStoreFile(config.root);
       },
@@ -46,6 +52,7 @@ export default function liveTree(): AstroIntegration {
         const tree = primaryTree(process.cwd());
         if (!tree || !refreshContent) return;
         const requests = trackRequests(server.middlewares);
+        const stale = reloadStalePages(server);
         // One refresh at a time; changes during one make one more after it.
         let busy = false;
         let again = false;
@@ -62,7 +69,7 @@ export default function liveTree(): AstroIntegration {
             logger.error(`reloading the ABI tree failed: ${(e as Error).message}`);
           } finally {
             // The same stamp when no stored item changed (Astro writes nothing then, and nothing needs a reload).
-            if (storeStamp(storeFile) !== before) showNewStore(server, requests);
+            if (storeStamp(storeFile) !== before) showNewStore(server, requests, stale);
             busy = false;
             if (again) {
               again = false;
