@@ -31,6 +31,8 @@
  * near either limit (the longest segment has 87 characters).
  */
 
+import { remembered } from '../shared/remembered.ts';
+
 const UNSAFE = /[^A-Za-z0-9._:,+@=-]/gu;
 const HEX_ESCAPE = /^x[0-9a-f]{2}$/;
 const utf8 = new TextEncoder();
@@ -56,21 +58,11 @@ const HASH_SUFFIX = 9;
 
 /**
  * The site-relative permalink of a What symbol, with a trailing slash.
+ * Remembered: pages, keys and links ask for the same Whats' URLs over and
+ * over (about 0.3 s of a 6.12 build's pages).
  * @example whatToUrl('/sys/class/net/<iface>/mtu') === '/sys/class/net/~iface~/mtu/'
  */
-export function whatToUrl(what: string): string {
-  let url = urls.get(what);
-  if (url === undefined) {
-    if (urls.size >= MAX_REMEMBERED) urls.clear();
-    url = permalink(what).url;
-    urls.set(what, url);
-  }
-  return url;
-}
-
-// Pages, keys and links ask for the same Whats' URLs over and over (about 0.3 s of a 6.12 build's pages).
-const urls = new Map<string, string>();
-const MAX_REMEMBERED = 50_000;
+export const whatToUrl: (what: string) => string = remembered((what) => permalink(what).url);
 
 /**
  * The permalink, and whether it had to be shortened to fit on disk (see

@@ -52,6 +52,7 @@
  * path is walked segment by segment (`trie.ts`), so no What and no path can
  * make matching slow.
  */
+import { remembered } from '../shared/remembered.ts';
 import { normalizeWhat } from '../parse/permalink.ts';
 import { compileFragment, FormError, splitTop } from './fragment.ts';
 import { compileNfa, nfaMatches, type SegmentNfa } from './segment-nfa.ts';
@@ -162,21 +163,9 @@ export function isFailure(c: CompiledWhat | CompileFailure): c is CompileFailure
  * thousand segment texts (`sys`, `devices`, `<iface>`) tens of thousands of
  * times, and compiling each once makes loading the resolver in the browser
  * several times cheaper. A matcher is never changed after it is made (its
- * automaton is built once, on first use), so Whats can share it. Bounded,
- * so a hostile tree of unique segments cannot grow it without end.
+ * automaton is built once, on first use), so Whats can share it.
  */
-const segmentCache = new Map<string, SegmentMatcher>();
-const SEGMENT_CACHE_SIZE = 50_000;
-
-function compiledSegment(text: string): SegmentMatcher {
-  let m = segmentCache.get(text);
-  if (!m) {
-    m = compileSegment(text);
-    if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
-    segmentCache.set(text, m);
-  }
-  return m;
-}
+const compiledSegment = remembered(compileSegment);
 
 /** Compiles one segment's text (no `/` outside brackets). */
 export function compileSegment(text: string): SegmentMatcher {

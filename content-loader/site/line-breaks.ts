@@ -1,4 +1,5 @@
 import { htmlText } from '../shared/html-text.ts';
+import { remembered } from '../shared/remembered.ts';
 
 /** A path segment longer than this (in characters) may also wrap after `.` and `:`; a shorter one is kept whole. */
 const LONG_SEGMENT = 24;
@@ -21,18 +22,7 @@ export function wrapPieces(text: string): string[] {
 /**
  * `text` as HTML with `<wbr>` between its wrapPieces: what WhatText puts on
  * a page, built as one string because Astro renders a fragment per piece
- * about ten times slower, and a page shows dozens of Whats.
+ * about ten times slower, and a page shows dozens of Whats; remembered,
+ * as the same Whats and names come back on page after page.
  */
-export function wrappedHtml(text: string): string {
-  let html = wrapped.get(text);
-  if (html === undefined) {
-    if (wrapped.size >= MAX_REMEMBERED) wrapped.clear();
-    html = wrapPieces(text).map(htmlText).join('<wbr>');
-    wrapped.set(text, html);
-  }
-  return html;
-}
-
-// The same Whats and names come back on page after page (breadcrumbs, listings, siblings).
-const wrapped = new Map<string, string>();
-const MAX_REMEMBERED = 50_000;
+export const wrappedHtml: (text: string) => string = remembered((text) => wrapPieces(text).map(htmlText).join('<wbr>'));
