@@ -5,6 +5,7 @@ import { fetchTree, DEFAULT_CACHE } from '../content-loader/tree-source/fetch-tr
 import { buildLogOf, buildSite, projectDir } from './helpers/build-site.ts';
 import { corpusTree, describeTestTrees, TEST_VERSIONS, testSiteEnv } from './helpers/corpus.ts';
 import { ensureSourceRoot } from './helpers/kernel-source.ts';
+import { useRunTmp } from './helpers/run-tmp.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,8 +20,10 @@ declare module 'vitest' {
  * clone; a tree that cannot be had fails the run rather than skipping
  * tests), then builds the linux-6.12 site once for every test that reads a
  * built site. ABI_TEST_SITE_REUSE=1 keeps an earlier build (quick local reruns).
+ * Every temporary folder the run makes is removed when it ends.
  */
-export default function setup(project: TestProject): void {
+export default function setup(project: TestProject): () => void {
+  const removeRunTmp = useRunTmp();
   for (const version of TEST_VERSIONS) {
     if (existsSync(corpusTree(version))) continue;
     const fetched = fetchTree(version, { cacheDir: join(projectDir, DEFAULT_CACHE), log: (m) => console.log(`global setup: ${m}`) });
@@ -40,4 +43,5 @@ export default function setup(project: TestProject): void {
     console.log(`global setup: built the linux-6.12 site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   project.provide('siteDir', outDir);
+  return removeRunTmp;
 }
