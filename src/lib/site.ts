@@ -1,7 +1,7 @@
 // The data every page reads, gathered once per build from the collections:
 // the tree the site documents, and each older version of a history build.
 import { getCollection, getEntry } from 'astro:content';
-import { buildSiteModel, type SiteModel } from '../../content-loader/site/site-model.ts';
+import { buildSiteModel, siteModelOf, type SiteModel } from '../../content-loader/site/site-model.ts';
 import { sourceUrl } from '../../content-loader/site/source-url.ts';
 import { settings } from '../../content-loader/settings.ts';
 import { summaries, type Summaries } from '../../content-loader/site/summary.ts';
@@ -50,19 +50,29 @@ interface Stored<T> {
 
 let site: Promise<Site> | undefined;
 const versionSites = new Map<string, Promise<Site>>();
-let model: { key: string; value: SiteModel } | undefined;
+// In dev, the Site of the collections last read, and the digests they had.
+let lastRead: { key: string; site: Site } | undefined;
 
 /** The tree the site documents (the newest of a history build). */
 export function loadSite(): Promise<Site> {
   // In dev the collections change under us (live reload), so they are read afresh.
-  if (import.meta.env.DEV) site = undefined;
-  site ??= (async () => {
-    const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
-    const version = meta?.data.version ?? null;
-    const { ref = version ? `v${version}` : 'master' } = settings();
-    return siteOf(entries, files, version, ref, newestModel);
-  })();
+  if (import.meta.env.DEV) return readSite();
+  site ??= readSite();
   return site;
+}
+
+/**
+ * The Site of the stored collections. A dev request asks for it 5-10 times
+ * (route matching, page keys, the page, its components); while no item's
+ * digest changed, the Site made last is still true and is returned as is.
+ */
+async function readSite(): Promise<Site> {
+  const [entries, files, meta] = await Promise.all([getCollection('entries'), getCollection('files'), getEntry('meta', 'tree')]);
+  const version = meta?.data.version ?? null;
+  const { ref = version ? `v${version}` : 'master' } = settings();
+  const key = [version, ref, ...entries.map(digestOf), ...files.map(digestOf)].join('\n');
+  if (lastRead?.key !== key) lastRead = { key, site: siteOf(entries, files, version, ref, siteModelOf) };
+  return lastRead.site;
 }
 
 /**
@@ -130,9 +140,3 @@ function withoutVersion<T extends object>(data: T): T {
   return rest as T;
 }
 
-/** The path model depends on symbols and levels only, so a description edit in dev reuses it. */
-function newestModel(entries: StoredEntry[]): SiteModel {
-  const key = entries.map((e) => `${e.id} ${e.level} ${e.symbols.map((s) => s.url).join(' ')}`).join('\n');
-  if (model?.key !== key) model = { key, value: buildSiteModel(entries) };
-  return model.value;
-}
