@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
-import { corpusTree, hasCorpus, needsCorpus } from './helpers/corpus.ts';
+import { corpusTree, needsCorpus } from './helpers/corpus.ts';
 
 const cli = fileURLToPath(new URL('../bin/abi-atlas.js', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/parse/missing-description/input', import.meta.url));
@@ -37,7 +37,7 @@ describe('abi-atlas CLI', () => {
     expect(r.stderr).toContain('/nonexistent/tree');
   });
 
-  it.skipIf(!hasCorpus('6.12'))(`parse --json on linux-6.12 equals the in-process parse ${needsCorpus}`, () => {
+  it(`parse --json on linux-6.12 equals the in-process parse ${needsCorpus}`, () => {
     const out = execFileSync(cli, ['parse', corpusTree('6.12'), '--json'], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
     expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(parseTree(corpusTree('6.12')))));
   });

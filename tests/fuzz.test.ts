@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildTree } from '../content-loader/index.ts';
 import { descriptionRenderer } from '../content-loader/describe/render-entry.ts';
 import { decodeUtf8 } from '../content-loader/parse/text.ts';
-import { corpusTree, hasCorpus } from './helpers/corpus.ts';
+import { corpusTree } from './helpers/corpus.ts';
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -33,8 +32,8 @@ function expectGoodUrls(urls: string[]): void {
   }
 }
 
-// Real files to shuffle: the 6.12 corpus when present, else our own fixtures.
-const realDir = hasCorpus('6.12') ? join(corpusTree('6.12'), 'testing') : fileURLToPath(new URL('./fixtures/hostile/ABI/testing', import.meta.url));
+// Real files to shuffle: linux-6.12's testing/ (the corpus, or the tree the global setup fetched).
+const realDir = join(corpusTree('6.12'), 'testing');
 const realFiles = readdirSync(realDir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(realDir, d.name));
 
 describe('the parser and renderer under fuzzing (seeded, bounded)', () => {

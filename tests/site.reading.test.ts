@@ -12,7 +12,7 @@ import { buildSiteModel } from '../content-loader/site/site-model.ts';
 import { firstSentence, oneLine, SUMMARY_MAX } from '../content-loader/site/summary.ts';
 import { GROUP_ABOVE, nameGroups } from '../content-loader/site/tree-groups.ts';
 import type { AbiEntry } from '../content-loader/types.ts';
-import { corpusTree, hasCorpus, needsCorpus, stopWhen } from './helpers/corpus.ts';
+import { corpusTree, needsCorpus } from './helpers/corpus.ts';
 
 const VERSIONS = ['6.1', '6.12'] as const;
 
@@ -29,7 +29,6 @@ describe('summaries: the first sentence of a description, on one line', () => {
     ['/sys/block/<disk>/queue/write_cache', '[RW] When read, this file will display whether the device has write back caching enabled or not.'],
     ['/sys/class/hwmon/hwmonX/pwmY_mode', '0: DC mode (direct current) 1: PWM mode (pulse-width modulation)'],
   ])(`of %s (linux-6.12) ${needsCorpus}`, (what, expected) => {
-    if (!hasCorpus('6.12')) return;
     const entry = parseTree(corpusTree('6.12')).entries.find((e) => e.symbols.some((s) => s.what === what))!;
     expect(firstSentence(entry.description)).toBe(expected);
   });
@@ -43,8 +42,7 @@ describe('summaries: the first sentence of a description, on one line', () => {
     expect(firstSentence('   \n ')).toBeUndefined();
   });
 
-  describe.skipIf(!hasCorpus('6.12'))(`on every description of the real trees ${needsCorpus}`, () => {
-    if (stopWhen(!hasCorpus('6.12'))) return;
+  describe(`on every description of the real trees ${needsCorpus}`, () => {
     it.each(VERSIONS)('linux-%s: one line of whole words, the opening words of the rendered description', (version) => {
       const bad: string[] = [];
       const squash = (s: string) => s.replace(/\s+/g, '');
@@ -74,7 +72,6 @@ describe('wrap points', () => {
     expect(wrapPieces('/~/Audit~x20Login~x20UID/')).toEqual(['/~/', 'Audit~x20', 'Login~x20', 'UID/']);
     expect(wrapPieces('/sys/devices/platform/_UDC_/gadget')).toEqual(['/sys/', 'devices/', 'platform/', '_UDC_/', 'gadget']);
     expect(wrapPieces('/sys/bus/iio/devices/iio:deviceX/in_accel_x_raw')).toEqual(['/sys/', 'bus/', 'iio/', 'devices/', 'iio:deviceX/', 'in_', 'accel_', 'x_', 'raw']);
-    if (!hasCorpus('6.12')) return;
     for (const e of parseTree(corpusTree('6.12')).entries) {
       for (const s of e.symbols) {
         const pieces = wrapPieces(s.what);
@@ -85,8 +82,7 @@ describe('wrap points', () => {
   });
 });
 
-describe.skipIf(!hasCorpus('6.12'))(`name groups of big folders, on linux-6.12 ${needsCorpus}`, () => {
-  if (stopWhen(!hasCorpus('6.12'))) return;
+describe(`name groups of big folders, on linux-6.12 ${needsCorpus}`, () => {
   const model = buildSiteModel(parseTree(corpusTree('6.12')).entries);
 
   it('partition every folder: each child once, in order within its group, under a prefix it has', () => {
@@ -139,14 +135,13 @@ describe('an entry\'s paths on its pages', () => {
     expect(more).toEqual([]);
     expect(warning).toMatchObject({ kind: 'many-whats', file: 'testing/sysfs-many', line: 3 });
     expect(warning!.message).toContain('/sys/many/a_0 is one of 20000 Whats of one entry');
-    for (const version of VERSIONS.filter(hasCorpus)) {
+    for (const version of VERSIONS) {
       expect(parseTree(corpusTree(version)).warnings.filter((w) => w.kind === 'many-whats')).toEqual([]);
     }
   });
 });
 
-describe.skipIf(!hasCorpus('6.12'))(`file contents, on linux-6.12 ${needsCorpus}`, () => {
-  if (stopWhen(!hasCorpus('6.12'))) return;
+describe(`file contents, on linux-6.12 ${needsCorpus}`, () => {
   const entries = parseTree(corpusTree('6.12')).entries;
 
   it('lists every entry of a long file by its first What and anchor, folded; none for a short file', () => {

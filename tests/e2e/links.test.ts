@@ -8,7 +8,7 @@ import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 const siteDir = inject('siteDir');
 
-describe.skipIf(!siteDir || !hasChromium)(`links that hold, in Chromium ${needsCorpus} ${needsChromium}`, () => {
+describe.skipIf(!hasChromium)(`links that hold, in Chromium ${needsCorpus} ${needsChromium}`, () => {
   let server: StaticServer;
   let bare: StaticServer;
   let browser: Browser;
@@ -56,7 +56,7 @@ describe.skipIf(!siteDir || !hasChromium)(`links that hold, in Chromium ${needsC
   });
 });
 
-describe.skipIf(!siteDir)(`npm run preview ${needsCorpus}`, () => {
+describe(`npm run preview ${needsCorpus}`, () => {
   it('answers a URL without its trailing slash with the page', async () => {
     const port = 4790;
     const child = spawn('npm', ['run', '--silent', 'preview', '--', '--port', String(port), '--host', '127.0.0.1'], {

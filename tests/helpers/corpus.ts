@@ -27,9 +27,6 @@ export function corpusTree(version: string): string {
   return existsSync(shared) ? shared : fetchedTree(version);
 }
 
-/** True once the tree of `version` is on disk (the global setup fetches it, or fails the run). */
-export const hasCorpus = (version: string) => existsSync(corpusTree(version));
-
 /** Suffix for test names that read a real tree. */
 export const needsCorpus = '(on a real tree: ../shared/corpus, or fetched from Debian)';
 
@@ -77,9 +74,11 @@ export function testSiteEnv(): Record<string, string> {
 
 /**
  * For the first line of a `describe.skipIf(...)` body: Vitest runs a skipped
- * body anyway to collect its tests, so a body that loads the corpus must stop
- * first. Registers a skipped placeholder and returns true when `missing`.
- * @example if (stopWhen(!hasCorpus('6.12'))) return;
+ * body anyway to collect its tests, so a body that loads an optional input
+ * (the kernel source) must stop first. The trees need no such guard: the
+ * global setup fetches them or fails the run. Registers a skipped
+ * placeholder and returns true when `missing`.
+ * @example if (stopWhen(!sourceRoot)) return;
  */
 export function stopWhen(missing: boolean): boolean {
   if (missing) it.skip('skipped: its input is absent', () => undefined);
