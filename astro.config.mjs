@@ -5,6 +5,7 @@ import liveTree from './integrations/live-tree.ts';
 import hosting from './integrations/hosting.ts';
 import pinNewest from './integrations/pin-newest.ts';
 import pageCount from './integrations/page-count.ts';
+import storeModule from './integrations/store-module.ts';
 import { settings, SettingsError } from './content-loader/settings.ts';
 
 /**
@@ -53,5 +54,6 @@ export default defineConfig({
   // pinNewest copies the newest version's pages to /v<newest>/ meanwhile; search.finish waits for the index.
   // liveTree: edits under the ABI tree reload the open page in `astro dev`.
   // pageCount: how many pages `astro build` generates, for the progress of `npm run build`.
-  integrations: [hosting(), search.start, pinNewest(), search.finish, liveTree(), pageCount()],
+  // storeModule: the content store's module reads the store file when it runs (no 5.6 MB literal to bundle).
+  integrations: [hosting(), search.start, pinNewest(), search.finish, liveTree(), pageCount(), storeModule()],
 });

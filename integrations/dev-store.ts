@@ -1,12 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
 
 export type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
 
 // Astro's module of the content store (its "astro:data-layer-content", resolved).
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
+export const DATA_STORE_MODULE = '\0astro:data-layer-content';
 
 /** What a runnable dev environment (Vite's `ssr`) adds: the modules it has evaluated. */
 interface Evaluated {
@@ -55,28 +54,4 @@ export function dropStore(server: DevServer): void {
 /** Reloads the open pages. */
 export function reloadPages(server: DevServer): void {
   server.environments.client.hot.send({ type: 'full-reload', path: '*' });
-}
-
-/**
- * Astro serves the store as one module, `export default JSON.parse("<the
- * whole file as a string literal>")`, made by reading the file, parsing it
- * to check it and quoting it: 5.6 MB of code that Vite then parses for its
- * SSR transform, scans for a source map and evaluates, again after every
- * edit. That was 1.1-1.4 s of the 2.3-2.9 s from save to page. This
- * dev-only plugin loads the module first, as a read of the same file when
- * it runs: the same value, three lines to transform. Without a store file
- * Astro's own load runs (an empty store).
- */
-export function storeReadWhenRun(storeFile: string): Plugin {
-  return {
-    name: 'abi-atlas:dev-store',
-    apply: 'serve',
-    load: {
-      order: 'pre',
-      handler(id) {
-        if (id !== DATA_STORE_MODULE || !existsSync(storeFile)) return undefined;
-        return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`, map: null };
-      },
-    },
-  };
 }

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { ABI_LOADERS } from '../content-loader/astro/loader.ts';
 import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
 import { watchTree } from './tree-watcher.ts';
-import { devStoreFile, dropStore, reloadPages, storeReadWhenRun, storeStamp, type DevServer } from './dev-store.ts';
+import { devStoreFile, dropStore, reloadPages, storeStamp, type DevServer } from './dev-store.ts';
 import { trackRequests, type RequestsInFlight } from './requests-in-flight.ts';
 import { pageOpenedScript, reloadStalePages, type StalePages } from './stale-pages.ts';
 
@@ -42,10 +42,8 @@ export default function liveTree(): AstroIntegration {
   return {
     name: 'abi-atlas-live-tree',
     hooks: {
-      'astro:config:setup': ({ command, config, injectScript, updateConfig }) => {
-        if (command !== 'dev') return;
-        injectScript('page', pageOpenedScript);
-        updateConfig({ vite: { plugins: [storeReadWhenRun(devStoreFile(config.root))] } });
+      'astro:config:setup': ({ command, injectScript }) => {
+        if (command === 'dev') injectScript('page', pageOpenedScript);
       },
       'astro:config:done': ({ config }) => {
         storeFile = devStoreFile(config.root);
