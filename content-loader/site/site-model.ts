@@ -106,7 +106,7 @@ let last: { key: string; model: SiteModel } | undefined;
 
 /**
  * buildSiteModel, reusing the last model while every part of the entries it
- * reads is the same. A description edit in \`astro dev\` gives the pages a new
+ * reads is the same. A description edit in `astro dev` gives the pages a new
  * content store and evaluates their modules again, but not this one: the
  * model (about 0.1 s on linux-6.12) is kept.
  */
