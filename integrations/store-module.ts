@@ -10,7 +10,7 @@
  * In `astro dev` the module is loaded here, before Astro reads the file,
  * quotes it and checks it (0.3 s), and that after every edit too: with this
  * (and the Site made once per store, src/lib/site.ts) an edit reaches the
- * open page in about 1.3 s instead of 2.3 s. In a build, Astro's load
+ * open page in about 1.4 s instead of 2.3 s. In a build, Astro's load
  * is kept, for what it marks on the module (its incremental build leaves
  * content data out of a page's code hash), and only its code is replaced.
  * Code of any other form (an empty store, a future layout) is left as Astro
