@@ -69,7 +69,6 @@ export function buildSiteModel(entries: AbiEntry[]): SiteModel {
   }
   const tree = new Map<string, TreeNode>();
   const nonPath: SymbolPage[] = [];
-  const urlOf = memoize(whatToUrl);
   for (const page of symbols.values()) {
     if (!page.what.startsWith('/')) {
       nonPath.push(page);
@@ -79,11 +78,11 @@ export function buildSiteModel(entries: AbiEntry[]): SiteModel {
     const levels = page.definitions.map((d) => d.level);
     for (let depth = 0; depth < segments.length; depth++) {
       const parentPath = '/' + segments.slice(0, depth).join('/');
-      const parentUrl = depth === 0 ? '/' : urlOf(parentPath);
+      const parentUrl = depth === 0 ? '/' : whatToUrl(parentPath);
       const childPath = '/' + segments.slice(0, depth + 1).join('/');
       const node = tree.get(parentUrl) ?? { url: parentUrl, path: parentPath, children: [] };
       tree.set(parentUrl, node);
-      const childUrl = urlOf(childPath);
+      const childUrl = whatToUrl(childPath);
       let child = node.children.find((c) => c.url === childUrl);
       if (!child) {
         child = { name: segments[depth]!, url: childUrl, symbols: 0, levels: [], documented: false };
@@ -114,11 +113,6 @@ export function siteModelOf(entries: AbiEntry[]): SiteModel {
   const key = entries.map((e) => `${e.id}\t${e.level}\t${e.file}\t${e.symbols.map((s) => `${s.url} ${s.line} ${s.what}`).join('\t')}`).join('\n');
   if (last?.key !== key) last = { key, model: buildSiteModel(entries) };
   return last.model;
-}
-
-function memoize(fn: (s: string) => string): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => cache.get(s) ?? (cache.set(s, fn(s)), cache.get(s)!);
 }
 
 /**
