@@ -31,9 +31,8 @@ export default function storeModule(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         // Where Astro keeps the store: .astro/ in dev, the cache folder in a build.
-        const dev = command === 'dev';
-        const file = dev ? devStoreFile(config.root) : fileURLToPath(new URL('data-store.json', config.cacheDir));
-        updateConfig({ vite: { plugins: [storeReadWhenRun(file, dev)] } });
+        const plugin = command === 'dev' ? devStoreLoad(devStoreFile(config.root)) : buildStoreCode(fileURLToPath(new URL('data-store.json', config.cacheDir)));
+        updateConfig({ vite: { plugins: [plugin] } });
       },
     },
   };
@@ -44,18 +43,19 @@ function readingModule(storeFile: string): string {
   return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`;
 }
 
-/** The Vite plugin: in dev it loads the module itself; in a build it rewrites Astro's code. */
-export function storeReadWhenRun(storeFile: string, dev: boolean): Plugin {
-  if (dev) {
-    return {
-      name: 'abi-atlas:store-module',
-      load: {
-        // Before Astro's own load of the module.
-        order: 'pre',
-        handler: (id) => (id === DATA_STORE_MODULE && existsSync(storeFile) ? { code: readingModule(storeFile), map: null } : undefined),
-      },
-    };
-  }
+/** In dev: the module loaded here, before Astro's own load (none while there is no store file yet). */
+export function devStoreLoad(storeFile: string): Plugin {
+  return {
+    name: 'abi-atlas:store-module',
+    load: {
+      order: 'pre',
+      handler: (id) => (id === DATA_STORE_MODULE && existsSync(storeFile) ? { code: readingModule(storeFile), map: null } : undefined),
+    },
+  };
+}
+
+/** In a build: Astro's code for the module replaced, its load (and what it marks) kept. */
+export function buildStoreCode(storeFile: string): Plugin {
   return {
     name: 'abi-atlas:store-module',
     transform: {

@@ -8,7 +8,7 @@ import { whatToUrl } from '../content-loader/parse/permalink.ts';
 import { entryPaths } from '../content-loader/site/entry-paths.ts';
 import { fileContents } from '../content-loader/site/file-contents.ts';
 import { wrapPieces } from '../content-loader/site/line-breaks.ts';
-import { buildSiteModel } from '../content-loader/site/site-model.ts';
+import { buildSiteModel, siteModelOf } from '../content-loader/site/site-model.ts';
 import { firstSentence, oneLine, SUMMARY_MAX } from '../content-loader/site/summary.ts';
 import { GROUP_ABOVE, nameGroups } from '../content-loader/site/tree-groups.ts';
 import type { AbiEntry } from '../content-loader/types.ts';
@@ -168,3 +168,24 @@ function plainText(node: Nodes): string {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe(`the site model kept across dev edits, on linux-6.12 ${needsCorpus}`, () => {
+  const entries = parseTree(corpusTree('6.12')).entries;
+
+  it('is the same model while ids, levels, files, Whats and lines are the same, even from new objects', () => {
+    const model = siteModelOf(entries);
+    expect(siteModelOf(structuredClone(entries))).toBe(model);
+    // A description is not part of the model.
+    expect(siteModelOf(entries.map((e, i) => (i === 0 ? { ...e, description: 'Edited.' } : e)))).toBe(model);
+  });
+
+  it('is made again when a line moves (an edit above an entry), and then says the new line', () => {
+    const model = siteModelOf(entries);
+    const first = entries[0]!;
+    const moved = entries.map((e) => (e === first ? { ...e, symbols: e.symbols.map((s) => ({ ...s, line: s.line + 3 })) } : e));
+    const again = siteModelOf(moved);
+    expect(again).not.toBe(model);
+    const symbol = first.symbols[0]!;
+    expect(again.symbols.get(symbol.url)!.definitions.find((d) => d.entryId === first.id)!.line).toBe(symbol.line + 3);
+  });
+});
