@@ -35,13 +35,16 @@ export function sweepStoppedRuns(root: string, alive: (pid: number) => boolean =
  * gigabytes over a day of runs.
  */
 export function useRunTmp(): () => void {
+  const before = process.env.TMPDIR;
   const root = tmpdir();
   sweepStoppedRuns(root);
   const dir = join(root, `${PREFIX}${process.pid}`);
   mkdirSync(dir, { recursive: true });
   process.env.TMPDIR = dir;
   return () => {
-    process.env.TMPDIR = root;
+    // As the run found it: unset stays unset.
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
     rmSync(dir, { recursive: true, force: true });
   };
 }
