@@ -51,7 +51,36 @@ export function dropStore(server: DevServer): void {
   }
 }
 
+// Marks the reloads sent here, which Astro's (no `triggeredBy`) are told from.
+const OURS = 'abi-atlas:live-tree';
+
 /** Reloads the open pages. */
 export function reloadPages(server: DevServer): void {
-  server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+  server.environments.client.hot.send({ type: 'full-reload', path: '*', triggeredBy: OURS });
+}
+
+export interface AstroReloads {
+  /** From now until `unmute`, Astro's reloads of every page are not sent. */
+  mute(): void;
+  unmute(): void;
+}
+
+/**
+ * Astro reloads every page when it has saved the store (twice: for the store
+ * and for its imports). After an edit the pages were reloaded earlier, once
+ * the loaders were done (live-tree.ts), and already show what Astro saves:
+ * its reloads would only load them again. Only a reload of every page
+ * without a `triggeredBy` is Astro's; Vite's own, after a change of code,
+ * names the file.
+ */
+export function astroReloads(server: DevServer): AstroReloads {
+  const hot = server.environments.client.hot;
+  const send = hot.send.bind(hot) as (...args: unknown[]) => void;
+  let muted = false;
+  hot.send = ((...args: unknown[]) => {
+    const payload = args[0] as { type?: unknown; path?: unknown; triggeredBy?: unknown } | undefined;
+    if (muted && payload?.type === 'full-reload' && payload.path === '*' && payload.triggeredBy === undefined) return;
+    send(...args);
+  }) as typeof hot.send;
+  return { mute: () => void (muted = true), unmute: () => void (muted = false) };
 }

@@ -1,20 +1,23 @@
 import type { AstroIntegration } from 'astro';
 import { ABI_LOADERS } from '../content-loader/astro/loader.ts';
+import { nextLoads } from '../content-loader/astro/live-store.ts';
 import { primaryTree } from '../content-loader/tree-source/find-tree.ts';
 import { watchTree } from './tree-watcher.ts';
-import { devStoreFile, dropStore, reloadPages, storeStamp, type DevServer } from './dev-store.ts';
+import { astroReloads, devStoreFile, dropStore, reloadPages, storeStamp, type DevServer } from './dev-store.ts';
 import { trackRequests, type RequestsInFlight } from './requests-in-flight.ts';
 import { pageOpenedScript, reloadStalePages, type StalePages } from './stale-pages.ts';
 
 // Live preview for `astro dev`: a change to the ABI tree re-runs the tree's
-// loaders through Astro's content layer, which saves the store at once (a
-// loader's own store writes wait 500 ms); once it is written, the store is
-// dropped and the open page reloads, keyed on the write itself (its stamp),
-// not on a timer. The watcher (tree-watcher.ts) reports a change within ~20 ms
-// of the last write; Vite's watcher took about a second on this tree.
+// loaders through Astro's content layer. Once they are done, the store is
+// dropped and the open page reloads, reading the loaders' live stores
+// (content-loader/astro/live-store.ts) while Astro saves the file; when no
+// loader says so (a refresh of nothing we wait for), the reload is keyed on
+// the file's write itself (its stamp), never on a timer. The watcher
+// (tree-watcher.ts) reports a change within ~20 ms of the last write; Vite's
+// watcher took about a second on this tree.
 
 /**
- * Shows a store just written: dropped and the pages reloaded at once. A
+ * Shows a new store: dropped and the pages reloaded at once. A
  * request answered while it was written may have read the old store and
  * kept what it read (the evaluated store, getStaticPaths results) after the
  * drop; when there was one, the store is dropped and the pages reloaded once
@@ -34,6 +37,9 @@ function showNewStore(server: DevServer, requests: RequestsInFlight, stale: Stal
 // The watcher of the running dev server. Kept on globalThis: a change to the
 // config reloads this module and sets the server up again, and the watcher of
 // the previous setup must stop, or every change would be reloaded twice.
+// How long the loads wait for the reloaded pages' requests (which take 0.1-0.2 s).
+const RELOAD_WAIT_MS = 500;
+
 const WATCHER = Symbol.for('abi-atlas.live-tree.watcher');
 const running = globalThis as { [WATCHER]?: { close(): void } };
 
@@ -53,6 +59,7 @@ export default function liveTree(): AstroIntegration {
         if (!tree || !refreshContent) return;
         const requests = trackRequests(server.middlewares);
         const stale = reloadStalePages(server);
+        const astro = astroReloads(server);
         // One refresh at a time; changes during one make one more after it.
         let busy = false;
         let again = false;
@@ -61,6 +68,20 @@ export default function liveTree(): AstroIntegration {
           busy = true;
           logger.info(`${paths.length ? paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '') : 'the tree'} changed; reloading`);
           const before = storeStamp(storeFile);
+          // The page reloads once the loaders are done, and reads their live
+          // stores (content-loader/astro/live-store.ts). Astro then saves the
+          // store (0.4 s of this thread for linux-6.12), which would hold up
+          // that request: the loads end once it is answered (or after a
+          // moment, with no page open), and Astro's own reloads after its
+          // save are not sent.
+          let shown = false;
+          const stopWaiting = nextLoads(ABI_LOADERS, (changed) => {
+            if (!changed) return;
+            shown = true;
+            astro.mute();
+            showNewStore(server, requests, stale);
+            return requests.nextAnswered(RELOAD_WAIT_MS);
+          });
           try {
             // Resolves once the store is written: Astro waits for its save.
             await refreshContent({ loaders: [...ABI_LOADERS] });
@@ -68,8 +89,10 @@ export default function liveTree(): AstroIntegration {
             // A tree that cannot be loaded now may be fine after the next save: keep serving the last good one.
             logger.error(`reloading the ABI tree failed: ${(e as Error).message}`);
           } finally {
-            // The same stamp when no stored item changed (Astro writes nothing then, and nothing needs a reload).
-            if (storeStamp(storeFile) !== before) showNewStore(server, requests, stale);
+            stopWaiting?.();
+            astro.unmute();
+            // Otherwise by the store file: the same stamp when no stored item changed (Astro writes nothing then, and nothing needs a reload).
+            if (!shown && storeStamp(storeFile) !== before) showNewStore(server, requests, stale);
             busy = false;
             if (again) {
               again = false;

@@ -12,15 +12,23 @@ export interface RequestsInFlight {
    * called, when there is none.
    */
   afterCurrent(done: () => void): boolean;
+  /**
+   * Resolves once requests have come and all been answered (the pages a
+   * reload just asked for), or after `limitMs` when none comes.
+   */
+  nextAnswered(limitMs: number): Promise<void>;
 }
 
 /** Counts the requests a dev server is answering, so a change can wait for those that began before it. */
 export function trackRequests(middlewares: Middlewares): RequestsInFlight {
   const open = new Set<object>();
   const waiting: { pending: Set<object>; done: () => void }[] = [];
+  // Waits for requests to come and be answered; `came` once one has.
+  const answering = new Set<{ came: boolean; done: () => void }>();
   middlewares.use((_req, res, next) => {
     const request = {};
     open.add(request);
+    for (const wait of answering) wait.came = true;
     // 'close' also comes for a request the browser gave up on, so none stays open forever.
     res.once('close', () => {
       open.delete(request);
@@ -31,6 +39,12 @@ export function trackRequests(middlewares: Middlewares): RequestsInFlight {
           wait.done();
         }
       }
+      if (open.size > 0) return;
+      for (const wait of answering) {
+        if (!wait.came) continue;
+        answering.delete(wait);
+        wait.done();
+      }
     });
     next();
   });
@@ -40,5 +54,11 @@ export function trackRequests(middlewares: Middlewares): RequestsInFlight {
       waiting.push({ pending: new Set(open), done });
       return true;
     },
+    nextAnswered: (limitMs) =>
+      new Promise<void>((resolve) => {
+        const wait = { came: false, done: () => (clearTimeout(timer), resolve()) };
+        const timer = setTimeout(() => (answering.delete(wait), resolve()), limitMs);
+        answering.add(wait);
+      }),
   };
 }

@@ -8,9 +8,9 @@
  * lines.
  *
  * In `astro dev` the module is loaded here, before Astro reads the file,
- * quotes it and checks it (0.3 s), and that after every edit too: with this
- * (and the Site made once per store, src/lib/site.ts) an edit reaches the
- * open page in about 1.4 s instead of 2.3 s. In a build, Astro's load
+ * quotes it and checks it (0.3 s), and that after every edit too; its value
+ * is the loaders' live store (content-loader/astro/live-store.ts), so the
+ * page reloads before Astro has saved the file. In a build, Astro's load
  * is kept, for what it marks on the module (its incremental build leaves
  * content data out of a page's code hash), and only its code is replaced.
  * Code of any other form (an empty store, a future layout) is left as Astro
@@ -38,18 +38,28 @@ export default function storeModule(): AstroIntegration {
   };
 }
 
-/** The module's code: the store file, read and parsed when the module runs. */
-function readingModule(storeFile: string): string {
-  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`;
+// Where the loaders' live stores are kept, for dev (see there).
+const LIVE_STORE = fileURLToPath(new URL('../content-loader/astro/live-store.ts', import.meta.url));
+
+/**
+ * The module's code: the store file, read and parsed when the module runs;
+ * with `live`, only when the loaders of this process hold no store (their
+ * Map, which Astro takes as it is, comes first).
+ */
+function readingModule(storeFile: string, live = false): string {
+  const read = `JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'))`;
+  const value = live ? `liveCollections() ?? ${read}` : read;
+  return `import { readFileSync } from 'node:fs';\n${live ? `import { liveCollections } from ${JSON.stringify(LIVE_STORE)};\n` : ''}export default ${value};\n`;
 }
 
 /** In dev: the module loaded here, before Astro's own load (none while there is no store file yet). */
 export function devStoreLoad(storeFile: string): Plugin {
+  const code = readingModule(storeFile, true);
   return {
     name: 'abi-atlas:store-module',
     load: {
       order: 'pre',
-      handler: (id) => (id === DATA_STORE_MODULE && existsSync(storeFile) ? { code: readingModule(storeFile), map: null } : undefined),
+      handler: (id) => (id === DATA_STORE_MODULE && existsSync(storeFile) ? { code, map: null } : undefined),
     },
   };
 }

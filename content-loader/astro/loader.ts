@@ -5,6 +5,7 @@ import { listingFingerprint } from '../parse/fingerprint.ts';
 import { formatWarning } from '../parse/warnings.ts';
 import { linkTargetKey } from '../describe/link-targets.ts';
 import type { AbiEntry, AbiTree } from '../types.ts';
+import { noteLoad } from './live-store.ts';
 
 /** What a collection holds of each tree: its entries, its files, or one item about the tree. */
 export type AbiCollection = 'entries' | 'files' | 'meta';
@@ -59,9 +60,13 @@ export const ABI_LOADERS = [
  */
 export function abiLoader(options: AbiLoaderOptions): Loader {
   return {
-    name: options.name ?? `abi-atlas-${options.collection}`,
+    name: loaderName(options),
     load: (context) => sync(options, context),
   };
+}
+
+function loaderName(options: AbiLoaderOptions): string {
+  return options.name ?? `abi-atlas-${options.collection}`;
 }
 
 // One parse per tree shared by the collections of a build; re-parsed when the tree's fingerprint moves.
@@ -124,6 +129,7 @@ async function sync(options: AbiLoaderOptions, context: LoaderContext): Promise<
     const what = options.render ? `${changed} described and stored` : `${changed} stored`;
     logger.info(`${options.name ?? options.collection}: ${what}, ${removed} removed, ${count - changed} unchanged (${Math.round(performance.now() - started)} ms)`);
   }
+  await noteLoad(loaderName(options), context, changed + removed > 0);
 }
 
 function itemsFor(collection: AbiCollection, source: LoaderTree, tree: AbiTree): { id: string; data: Record<string, unknown>; entry?: AbiEntry }[] {

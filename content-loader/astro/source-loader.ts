@@ -4,6 +4,7 @@ import { NO_ENTRY, openSourceTree, sourceCoverage, whatContexts, type Coverage, 
 import { formatWarning } from '../parse/warnings.ts';
 import { sourceRelease, type SourceRelease } from '../source/source-root.ts';
 import { normalizeWhat, whatToUrl } from '../parse/permalink.ts';
+import { noteLoad } from './live-store.ts';
 
 /** The collections the source cross-reference feeds; all three are empty when the build has no source. */
 export type SourceCollection = 'sources' | 'coverage' | 'sourceInfo';
@@ -29,7 +30,7 @@ const SHOWN = 3;
  * per build and tree, and only changed entries are stored again.
  */
 export function sourceLoader(options: SourceLoaderOptions): Loader {
-  return { name: `abi-atlas-${options.collection}`, load: (context) => sync(options, context) };
+  return { name: sourceLoaderName(options.collection), load: (context) => sync(options, context) };
 }
 
 interface CrossReference {
@@ -42,6 +43,10 @@ interface CrossReference {
   subsystemOf: (file: string) => string | undefined;
   /** For the log only: pages must not show it, or two builds would differ. */
   timing: { indexSeconds: number; cached: boolean; ms: number };
+}
+
+function sourceLoaderName(collection: SourceCollection): string {
+  return `abi-atlas-${collection}`;
 }
 
 let shared: Promise<CrossReference> | undefined;
@@ -106,11 +111,18 @@ async function sync(options: SourceLoaderOptions, context: LoaderContext): Promi
     }
   }
   const seen = new Set<string>();
+  let changed = false;
   for (const { id, data } of items) {
     seen.add(id);
     const digest = generateDigest(data);
     if (store.get(id)?.digest === digest) continue;
     store.set({ id, data: await parseData({ id, data }), digest });
+    changed = true;
   }
-  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  for (const id of store.keys()) {
+    if (seen.has(id)) continue;
+    store.delete(id);
+    changed = true;
+  }
+  await noteLoad(sourceLoaderName(options.collection), context, changed);
 }
