@@ -34,12 +34,14 @@ function showNewStore(server: DevServer, requests: RequestsInFlight, stale: Stal
   requests.afterCurrent(show);
 }
 
+// The loads wait for the reloaded pages' requests (a document takes 0.1-0.2 s)
+// until none has been open for RELOAD_QUIET_MS, RELOAD_WAIT_MS at most.
+const RELOAD_QUIET_MS = 100;
+const RELOAD_WAIT_MS = 1000;
+
 // The watcher of the running dev server. Kept on globalThis: a change to the
 // config reloads this module and sets the server up again, and the watcher of
 // the previous setup must stop, or every change would be reloaded twice.
-// How long the loads wait for the reloaded pages' requests (which take 0.1-0.2 s).
-const RELOAD_WAIT_MS = 500;
-
 const WATCHER = Symbol.for('abi-atlas.live-tree.watcher');
 const running = globalThis as { [WATCHER]?: { close(): void } };
 
@@ -80,7 +82,7 @@ export default function liveTree(): AstroIntegration {
             shown = true;
             astro.mute();
             showNewStore(server, requests, stale);
-            return requests.nextAnswered(RELOAD_WAIT_MS);
+            return requests.nextAnswered(RELOAD_QUIET_MS, RELOAD_WAIT_MS);
           });
           try {
             // Resolves once the store is written: Astro waits for its save.

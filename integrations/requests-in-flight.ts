@@ -13,22 +13,26 @@ export interface RequestsInFlight {
    */
   afterCurrent(done: () => void): boolean;
   /**
-   * Resolves once requests have come and all been answered (the pages a
-   * reload just asked for), or after `limitMs` when none comes.
+   * Resolves once requests have come and none has been open for `quietMs`
+   * (what the pages a reload just asked for asked for next: a page's styles
+   * and scripts come a few ms after its document), or after `limitMs`.
    */
-  nextAnswered(limitMs: number): Promise<void>;
+  nextAnswered(quietMs: number, limitMs: number): Promise<void>;
 }
 
 /** Counts the requests a dev server is answering, so a change can wait for those that began before it. */
 export function trackRequests(middlewares: Middlewares): RequestsInFlight {
   const open = new Set<object>();
   const waiting: { pending: Set<object>; done: () => void }[] = [];
-  // Waits for requests to come and be answered; `came` once one has.
-  const answering = new Set<{ came: boolean; done: () => void }>();
+  // Waits for requests to come and be answered: `came` once one has; `quiet` runs while none is open.
+  const answering = new Set<{ came: boolean; quiet?: NodeJS.Timeout; quietMs: number; done: () => void }>();
   middlewares.use((_req, res, next) => {
     const request = {};
     open.add(request);
-    for (const wait of answering) wait.came = true;
+    for (const wait of answering) {
+      wait.came = true;
+      clearTimeout(wait.quiet);
+    }
     // 'close' also comes for a request the browser gave up on, so none stays open forever.
     res.once('close', () => {
       open.delete(request);
@@ -40,11 +44,7 @@ export function trackRequests(middlewares: Middlewares): RequestsInFlight {
         }
       }
       if (open.size > 0) return;
-      for (const wait of answering) {
-        if (!wait.came) continue;
-        answering.delete(wait);
-        wait.done();
-      }
+      for (const wait of answering) if (wait.came) wait.quiet = setTimeout(wait.done, wait.quietMs);
     });
     next();
   });
@@ -54,10 +54,20 @@ export function trackRequests(middlewares: Middlewares): RequestsInFlight {
       waiting.push({ pending: new Set(open), done });
       return true;
     },
-    nextAnswered: (limitMs) =>
+    nextAnswered: (quietMs, limitMs) =>
       new Promise<void>((resolve) => {
-        const wait = { came: false, done: () => (clearTimeout(timer), resolve()) };
-        const timer = setTimeout(() => (answering.delete(wait), resolve()), limitMs);
+        const wait = {
+          came: false,
+          quiet: undefined as NodeJS.Timeout | undefined,
+          quietMs,
+          done: () => {
+            clearTimeout(limit);
+            clearTimeout(wait.quiet);
+            answering.delete(wait);
+            resolve();
+          },
+        };
+        const limit = setTimeout(wait.done, limitMs);
         answering.add(wait);
       }),
   };
