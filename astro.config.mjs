@@ -54,6 +54,7 @@ export default defineConfig({
   // pinNewest copies the newest version's pages to /v<newest>/ meanwhile; search.finish waits for the index.
   // liveTree: edits under the ABI tree reload the open page in `astro dev`.
   // pageCount: how many pages `astro build` generates, for the progress of `npm run build`.
-  // storeModule: the content store's module reads the store file when it runs (no 5.6 MB literal to bundle).
+  // storeModule: the content store's module reads the store file when it runs (no 5.6 MB literal to bundle);
+  // in dev it is the loaders' live stores first, so an edit shows before Astro has saved the file.
   integrations: [hosting(), search.start, pinNewest(), search.finish, liveTree(), pageCount(), storeModule()],
 });

@@ -41,20 +41,24 @@ export default function storeModule(): AstroIntegration {
 // Where the loaders' live stores are kept, for dev (see there).
 const LIVE_STORE = fileURLToPath(new URL('../content-loader/astro/live-store.ts', import.meta.url));
 
-/**
- * The module's code: the store file, read and parsed when the module runs;
- * with `live`, only when the loaders of this process hold no store (their
- * Map, which Astro takes as it is, comes first).
- */
-function readingModule(storeFile: string, live = false): string {
-  const read = `JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'))`;
-  const value = live ? `liveCollections() ?? ${read}` : read;
-  return `import { readFileSync } from 'node:fs';\n${live ? `import { liveCollections } from ${JSON.stringify(LIVE_STORE)};\n` : ''}export default ${value};\n`;
+/** Code for the store file's value, read and parsed when the module runs. */
+function readStore(storeFile: string): string {
+  return `JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'))`;
+}
+
+/** The module's code in a build: the store file's value. */
+function readingModule(storeFile: string): string {
+  return `import { readFileSync } from 'node:fs';\nexport default ${readStore(storeFile)};\n`;
+}
+
+/** The module's code in dev: the loaders' live stores (a Map, which Astro takes as it is), the file's value while they hold none. */
+function liveModule(storeFile: string): string {
+  return `import { readFileSync } from 'node:fs';\nimport { liveCollections } from ${JSON.stringify(LIVE_STORE)};\nexport default liveCollections() ?? ${readStore(storeFile)};\n`;
 }
 
 /** In dev: the module loaded here, before Astro's own load (none while there is no store file yet). */
 export function devStoreLoad(storeFile: string): Plugin {
-  const code = readingModule(storeFile, true);
+  const code = liveModule(storeFile);
   return {
     name: 'abi-atlas:store-module',
     load: {

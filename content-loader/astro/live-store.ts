@@ -18,7 +18,7 @@ import type { LoaderContext } from 'astro/loaders';
 
 type LoaderStore = LoaderContext['store'];
 /** One stored item, as Astro's store holds it. */
-export type StoredItem = NonNullable<ReturnType<LoaderStore['get']>>;
+type StoredItem = NonNullable<ReturnType<LoaderStore['get']>>;
 
 interface Waiter {
   pending: Set<string>;
