@@ -30,6 +30,8 @@ const LOG_LINE = /^(?:\d\d:\d\d:\d\d )?(?:\[(WARN|ERROR)\] )?\[([^\]\s]+)\] ?(.*
 const FILE_WARNING = /^([^\s:][^:]*):(\d+): (.*)$/;
 const PAGE_MARK = /[├└]─ /g;
 const REUSED_MARK = /\((cached|restored)\)/g;
+// The search integration's line (integrations/pagefind.ts): its records, and the seconds the index took.
+const SEARCH_LINE = /^search: (\d+) records\b.* in ([\d.]+) s$/;
 
 /** Astro's lines that say nothing a user of this site needs (its phases are reported by ours). */
 const ASTRO_CHATTER: Record<string, RegExp> = {
@@ -107,7 +109,7 @@ export class BuildLog {
       this.events.progress(this.done, this.total);
       return;
     }
-    const records = /^search: (\d+) records/.exec(message);
+    const records = SEARCH_LINE.exec(message);
     if (records) this.searchRecords = Number(records[1]);
     this.events.print(message);
   }
@@ -127,6 +129,19 @@ export class BuildLog {
     this.events.print(`${name}: done in ${seconds(now - this.phaseStarted)}`);
     this.phaseStarted = now;
   }
+}
+
+/**
+ * The seconds the search index took, from the output of `npm run build`
+ * (its `search:` line); undefined when the output has none. The bench takes
+ * it off a build's wall time: what the build costs besides the search index.
+ */
+export function searchSeconds(output: string): number | undefined {
+  for (const line of output.split('\n')) {
+    const m = SEARCH_LINE.exec(line);
+    if (m) return Number(m[2]);
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // One command timed for the bench: wall time, and peak memory from GNU time when installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { searchSeconds } from './build-log.ts';
 
 export interface TimedRun {
   seconds: number;
@@ -25,4 +26,9 @@ export function timedRun(label: string, command: string, args: string[], options
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}):\n${output.split('\n').slice(-30).join('\n')}`);
   const m = /TIME [\d.]+ (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
   return m ? { seconds, peakMiB: Math.round(Number(m[1]) / 1024), cpuSeconds: Number(m[2]) + Number(m[3]), output } : { seconds, output };
+}
+
+/** Wall seconds of an `npm run build` run less its search phase (NaN when it printed none). */
+export function withoutSearch(run: TimedRun): number {
+  return run.seconds - (searchSeconds(run.output) ?? NaN);
 }

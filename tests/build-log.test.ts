@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parseTree } from '../content-loader/parse/parse-tree.ts';
 import { formatWarning } from '../content-loader/parse/warnings.ts';
-import { groupWarnings, progressLine } from '../scripts/build-log.ts';
+import { groupWarnings, progressLine, searchSeconds } from '../scripts/build-log.ts';
 import { buildLogOf } from './helpers/build-site.ts';
 import { corpusTree } from './helpers/corpus.ts';
 
@@ -55,6 +55,14 @@ describe('the build log', () => {
     for (const phase of ['content: done in', 'bundle: done in', `pages: ${total} generated in`, 'search: ']) {
       expect(lines.filter((l) => l.startsWith(phase)), phase).toHaveLength(1);
     }
+  });
+
+  it("gives the bench the search phase's seconds, part of the build's", () => {
+    const search = searchSeconds(log);
+    const total = Number(/^built .* in ([\d.]+) s$/m.exec(log)?.[1]);
+    expect(search).toBeGreaterThan(0);
+    expect(search).toBeLessThan(total);
+    expect(searchSeconds(log.replace(/^search: .*$/m, ''))).toBeUndefined();
   });
 
   it('groups only warnings of one file with one message, keeping every line number', () => {
