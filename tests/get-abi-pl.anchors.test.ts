@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTree } from '../content-loader/index.ts';
 import { getAbiPlLabel, labelToAnchor } from '../content-loader/parse/kernel-id.ts';
@@ -49,4 +50,19 @@ describe.skipIf(!canRun)(`the get_abi.pl ids (needs perl and linux-6.12's pipeli
       expect(differing).toBeGreaterThan(0);
     });
   }
+
+  it('labels Whats with capitals, non-ASCII characters and punctuation runs as get_abi.pl does', () => {
+    const whats = ['/sys/bus/Foo/ÉtAT_x', '/sys/x/ñame--x_', '/sys/y/a\u{1F600}b', '/sys/z/DEL\x7fz', '/proc/über/Ü~'];
+    const abiDir = join(mkdtempSync(join(tmpdir(), 'abi-perl-labels-')), 'ABI');
+    try {
+      mkdirSync(join(abiDir, 'testing'), { recursive: true });
+      writeFileSync(join(abiDir, 'testing', 'sysfs-labels'), whats.map((w) => `What:\t\t${w}\nDate:\t\tJan 2026\nDescription:\n\t\tA crafted label.\n`).join('\n'));
+      const printed = withPlainPath(abiDir, (plain) => spawnSync('perl', [script, 'rest', '--dir', join(plain, 'testing')], { encoding: 'utf8' }));
+      expect(printed.status, printed.stderr).toBe(0);
+      const theirs = [...printed.stdout.matchAll(/^\.\. _(abi_(?!file_)\S+):$/gm)].map((m) => m[1]);
+      expect(theirs.sort()).toEqual(whats.map(getAbiPlLabel).sort());
+    } finally {
+      rmSync(dirname(abiDir), { recursive: true, force: true });
+    }
+  });
 });

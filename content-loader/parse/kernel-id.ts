@@ -8,6 +8,8 @@
 import type { AbiEntry } from '../types.ts';
 
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 // The kernel's `re_unprintable`: everything but digits, letters and >0xff.
 const UNPRINTABLE_RUN = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xff]+/g;
 
@@ -57,12 +59,12 @@ export function claimLabel(label: string, taken: Set<string>): string {
  * @example getAbiPlLabel('/sys/kernel/fadump/enabled') === 'abi_sys_kernel_fadump_enabled'
  */
 export function getAbiPlLabel(firstWhat: string): string {
-  let label = '';
-  for (const byte of new TextEncoder().encode(`abi_${firstWhat}`)) {
-    const c = byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
-    label += c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b ? '_' : String.fromCharCode(c);
-  }
-  return label.replace(/_+/g, '_').replace(/_$/, '');
+  // Every byte of a non-ASCII character is punctuation, and a run of punctuation is one `_`:
+  // so a run of anything but ASCII digits and letters is one `_`, whatever its bytes.
+  return `abi_${firstWhat}`
+    .replace(/[A-Z]+/g, (upper) => upper.toLowerCase())
+    .replace(/[^0-9a-z]+/g, '_')
+    .replace(/_$/, '');
 }
 
 /**
@@ -102,8 +104,8 @@ export function getAbiPlAnchors(entries: readonly Pick<AbiEntry, 'level' | 'anch
  * @example labelToAnchor('abi_sys_kernel_btf_vmlinux') === 'abi-sys-kernel-btf-vmlinux'
  */
 export function labelToAnchor(label: string): string {
-  return label
-    .normalize('NFKD')
+  // Labels are mostly ASCII already, which NFKD and the non-ASCII strip leave as they are.
+  return (ASCII.test(label) ? label : label.normalize('NFKD'))
     .replace(/[^\x00-\x7f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -140,11 +140,13 @@ function decodeBody(encoded: string): string {
   };
   for (let i = 0; i < encoded.length; i++) {
     const ch = encoded[i]!;
-    const escape = encoded.slice(i + 1, i + 4);
     if (ch !== '~') {
       flush();
       out += ch;
-    } else if (HEX_ESCAPE.test(escape)) {
+      continue;
+    }
+    const escape = encoded.slice(i + 1, i + 4);
+    if (HEX_ESCAPE.test(escape)) {
       bytes.push(parseInt(escape.slice(1), 16));
       i += 3;
     } else if (inAngle) {
