@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { fetchTree, DEFAULT_CACHE } from '../content-loader/tree-source/fetch-tree.ts';
 import { buildLogOf, buildSite, projectDir } from './helpers/build-site.ts';
 import { corpusTree, describeTestTrees, TEST_VERSIONS, testSiteEnv } from './helpers/corpus.ts';
-import { ensureSourceRoot } from './helpers/kernel-source.ts';
+import { ensureKernelRoot } from './helpers/kernel-source.ts';
 import { useRunTmp } from './helpers/run-tmp.ts';
 
 declare module 'vitest' {
@@ -30,8 +30,9 @@ export default function setup(project: TestProject): () => void {
     console.log(`global setup: fetched linux-${version} in ${fetched.seconds} s (from ${fetched.from ?? 'the cache'})`);
   }
   for (const line of describeTestTrees()) console.log(`global setup: ${line}`);
-  // The source cross-reference is part of the test site (its source fetched once into the cache).
-  ensureSourceRoot('6.12', (m) => console.log(`global setup: ${m}`));
+  // The source cross-reference is part of the test site (its source fetched once into the cache),
+  // and the oracle tests run the kernel's own pipeline from the same release.
+  ensureKernelRoot('6.12', (m) => console.log(`global setup: ${m}`));
 
   const outDir = join(projectDir, '.cache', 'test-site', 'linux-6.12');
   if (!(process.env.ABI_TEST_SITE_REUSE === '1' && existsSync(join(outDir, 'index.html')) && existsSync(buildLogOf(outDir)))) {

@@ -11,12 +11,16 @@ export function sourceRootPath(version: string): string {
 
 /**
  * For the global setup: the kernel root of `version` with its C sources,
- * MAINTAINERS and Documentation/ABI, fetched on first use by the same code
- * as `npm run abi:fetch <version> -- --with-source`. A fetch that fails
- * fails the run: the tests that need the source do not skip.
+ * MAINTAINERS and Documentation/ABI, and the kernel's own ABI pipeline
+ * (its Sphinx extension and get_abi.pl, which the oracle tests run), fetched
+ * on first use by the same code as `npm run abi:fetch <version> --
+ * --with-source --sphinx`. Fetched here, before any test file starts: a
+ * file that looks for the pipeline when it loads would skip if it started
+ * before the one that fetched it. A fetch that fails fails the run: the
+ * tests that need these do not skip.
  */
-export function ensureSourceRoot(version: string, log: (m: string) => void = console.log): string {
-  const fetched = fetchTree(version, { cacheDir: join(projectDir, DEFAULT_CACHE), parts: ['abi', 'source'], log });
+export function ensureKernelRoot(version: string, log: (m: string) => void = console.log): string {
+  const fetched = fetchTree(version, { cacheDir: join(projectDir, DEFAULT_CACHE), parts: ['abi', 'source', 'sphinx'], log });
   if (fetched.fetched.length) log(`kernel source ${version}: fetched ${fetched.fetched.join(', ')} in ${fetched.seconds} s`);
   return fetched.root;
 }
