@@ -7,9 +7,6 @@
  */
 import type { AbiEntry } from '../types.ts';
 
-
-const ASCII = /^[\x00-\x7f]*$/;
-
 // The kernel's `re_unprintable`: everything but digits, letters and >0xff.
 const UNPRINTABLE_RUN = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xff]+/g;
 
@@ -98,6 +95,8 @@ export function getAbiPlAnchors(entries: readonly Pick<AbiEntry, 'level' | 'anch
   });
   return anchors;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * The HTML id Sphinx (docutils `make_id`) derives from a label.
